@@ -1,0 +1,26 @@
+package org.weiquan.api.dispute;
+
+import org.weiquan.api.common.Employer;
+import org.weiquan.api.common.Worker;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The current state of a dispute, as its officer sees it; {@code version} is the ETag for transitions. */
+public record DisputeDetail(String disputeId, String caseNumber, DisputeStatus status, long version,
+                            String organisation, String district, DisputeCategory category, List<Worker> workers,
+                            Employer employer, String claim, BigDecimal claimedAmount, LocalDate appliedOn,
+                            LocalDate infringementKnownOn, boolean filedAfterLimitation, boolean collective,
+                            String officerInCharge, String mediator, int mediationSessions,
+                            LocalDate mediationDueOn, boolean mediationPeriodExpired,
+                            BigDecimal settlementAmount, LocalDate paymentDueOn, BigDecimal amountPaid,
+                            String arbitrationCommission, String arbitrationCaseNumber,
+                            LocalDate arbitrationAcceptanceDueOn, LocalDate awardDueOn, boolean awardPeriodExtended,
+                            AwardOutcome awardOutcome, BigDecimal awardedAmount, ClosureReason closureReason,
+                            boolean overdue, Instant filedAt, Instant lastChangedAt) {
+    public DisputeDetail {
+        workers = List.copyOf(workers);
+    }
+}

@@ -1,0 +1,10 @@
+package org.weiquan.api.dispute;
+
+/** Where a labour dispute stands in its lifecycle. */
+public enum DisputeStatus {
+    FILED, ACCEPTED, MEDIATING, SETTLED, PAID, MEDIATION_FAILED, REFERRED_TO_ARBITRATION, IN_ARBITRATION, AWARDED, CLOSED;
+
+    public boolean isOpen() {
+        return this != CLOSED;
+    }
+}

@@ -1,0 +1,16 @@
+package org.weiquan.api.query;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One event of a case's history as a supervisor reads it: what happened (the stable event type and
+ * its data), when, and who did it from where.
+ */
+public record HistoryEntry(long sequence, String eventId, String eventType, Instant occurredAt,
+                           String actor, String actorRole, String organisation, String clientAddress,
+                           String correlationId, String causationId, Map<String, Object> data) {
+    public HistoryEntry {
+        data = data == null ? Map.of() : Map.copyOf(data);
+    }
+}

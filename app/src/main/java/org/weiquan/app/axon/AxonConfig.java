@@ -1,0 +1,88 @@
+package org.weiquan.app.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.quartz.QuartzDeadlineManager;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.quartz.Scheduler;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.weiquan.api.dispute.LabourDisputeEvent;
+
+/**
+ * Axon wiring: Jackson everywhere with stable event names, audit metadata on every message, and
+ * deadlines kept by Quartz in the database (they survive a restart).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    /** The sealed event interfaces of every aggregate; a new case kind adds its own here. */
+    @Bean
+    EventTypeRegistry eventTypeRegistry() {
+        return new EventTypeRegistry(LabourDisputeEvent.class);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer(EventTypeRegistry registry) {
+        return jacksonSerializer(registry);
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(EventTypeRegistry registry) {
+        return jacksonSerializer(registry);
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(EventTypeRegistry registry) {
+        return jacksonSerializer(registry);
+    }
+
+    static Serializer jacksonSerializer(EventTypeRegistry registry) {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        JacksonSerializer.Builder builder = JacksonSerializer.builder()
+                .objectMapper(mapper)
+                .revisionResolver(new AnnotationRevisionResolver());
+        return new StableNameJacksonSerializer(builder, registry);
+    }
+
+    /** Replaces Axon's default MessageOriginProvider: we name correlation and causation ourselves. */
+    @Bean
+    CorrelationDataProvider auditCorrelationDataProvider() {
+        return new AuditCorrelationDataProvider();
+    }
+
+    /** Every command gets the audit metadata of the request that sent it. */
+    @Bean
+    ConfigurerModule auditMetadataOnCommands() {
+        return configurer -> configurer.onInitialize(config -> config.onStart(
+                () -> config.commandGateway().registerDispatchInterceptor(new AuditMetadataInterceptor())));
+    }
+
+    @Bean
+    DeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
+                                    Serializer serializer, TransactionManager transactionManager) {
+        return QuartzDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .build();
+    }
+}

@@ -1,0 +1,215 @@
+package org.weiquan.app.dispute;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.weiquan.api.common.District;
+import org.weiquan.api.common.OfficerId;
+import org.weiquan.api.dispute.DisputeCommands;
+import org.weiquan.api.dispute.DisputeDetail;
+import org.weiquan.api.dispute.DisputeId;
+import org.weiquan.api.dispute.DisputeQueries.FindDisputeQuery;
+import org.weiquan.api.dispute.DisputeQueries.ListDisputesQuery;
+import org.weiquan.api.dispute.DisputeStatus;
+import org.weiquan.api.dispute.DisputePage;
+import org.weiquan.api.query.CaseHistoryQuery;
+import org.weiquan.api.query.HistoryEntry;
+import org.weiquan.app.casefile.CaseAccess;
+import org.weiquan.app.casefile.CaseKind;
+import org.weiquan.app.casefile.CaseNotFoundException;
+import org.weiquan.app.security.CurrentUser;
+import org.weiquan.app.security.WeiquanUser;
+import org.weiquan.app.web.ETags;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Labour disputes over HTTP: create, one endpoint per transition, list, detail and history.
+ * Transitions take {@code If-Match: "<version>"} and answer with the new version as ETag.
+ */
+@RestController
+@RequestMapping("/api/disputes")
+@Tag(name = "Labour disputes 劳动争议")
+@Validated
+public class DisputeController {
+    private final DisputeIntake intake;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final CaseAccess access;
+
+    public DisputeController(DisputeIntake intake, CommandGateway commands, QueryGateway queries, CaseAccess access) {
+        this.intake = intake;
+        this.commands = commands;
+        this.queries = queries;
+        this.access = access;
+    }
+
+    @PostMapping
+    @Operation(summary = "File a dispute (mediation application received)",
+            description = "Idempotent: a retry with the same disputeId, or the same Idempotency-Key, returns the first result.")
+    public ResponseEntity<DisputeRequests.Filed> file(
+            @Valid @RequestBody DisputeRequests.FileDispute request,
+            @Parameter(description = "client-chosen key that makes retries safe")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new IllegalArgumentException("Idempotency-Key must be 1 to 200 characters");
+        }
+        DisputeIntake.Outcome outcome = intake.file(request, CurrentUser.get(), idempotencyKey);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                .buildAndExpand(outcome.disputeId()).toUri();
+        return ResponseEntity.created(location)
+                .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
+                .body(new DisputeRequests.Filed(outcome.disputeId(), outcome.caseNumber()));
+    }
+
+    @GetMapping
+    @Operation(summary = "List disputes of your organisation and those below it")
+    public DisputePage list(@RequestParam(required = false) DisputeStatus status,
+                                           @RequestParam(required = false) District district,
+                                           @RequestParam(required = false) String officer,
+                                           @RequestParam(required = false) Boolean overdue,
+                                           @RequestParam(defaultValue = "0") @Min(0) int page,
+                                           @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        WeiquanUser user = CurrentUser.get();
+        ListDisputesQuery query = new ListDisputesQuery(user.organisation(), status, district,
+                officer == null || officer.isBlank() ? null : new OfficerId(officer), overdue, page, size);
+        return queries.query(query, ResponseTypes.instanceOf(DisputePage.class)).join();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "The dispute's current state; its ETag is the version to send as If-Match")
+    public ResponseEntity<DisputeDetail> detail(@PathVariable UUID id) {
+        access.visibleCase(id.toString(), CaseKind.LABOUR_DISPUTE, CurrentUser.get());
+        DisputeDetail detail = queries.query(new FindDisputeQuery(new DisputeId(id)),
+                ResponseTypes.instanceOf(DisputeDetail.class)).join();
+        if (detail == null) throw new CaseNotFoundException(id.toString()); // filed, not yet projected
+        return ResponseEntity.ok().eTag(ETags.of(detail.version())).body(detail);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Every event of the dispute, in order, with who, when, role, organisation and address")
+    public List<HistoryEntry> history(@PathVariable UUID id) {
+        access.visibleCase(id.toString(), CaseKind.LABOUR_DISPUTE, CurrentUser.get());
+        return queries.query(new CaseHistoryQuery(id.toString()), ResponseTypes.multipleInstancesOf(HistoryEntry.class))
+                .join();
+    }
+
+    @PostMapping("/{id}/acceptance")
+    @Operation(summary = "Accept the application for mediation")
+    public ResponseEntity<DisputeRequests.Transitioned> accept(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                               @Valid @RequestBody DisputeRequests.Accept body) {
+        return transition(id, ifMatch, v -> new DisputeCommands.AcceptDisputeCommand(new DisputeId(id), v, body.acceptedOn()));
+    }
+
+    @PostMapping("/{id}/mediator")
+    @Operation(summary = "Assign (or reassign) the mediator")
+    public ResponseEntity<DisputeRequests.Transitioned> assignMediator(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                                       @Valid @RequestBody DisputeRequests.AssignMediator body) {
+        return transition(id, ifMatch, v -> new DisputeCommands.AssignMediatorCommand(new DisputeId(id), v,
+                new OfficerId(body.mediator().strip())));
+    }
+
+    @PostMapping("/{id}/mediation-sessions")
+    @Operation(summary = "Record a mediation session")
+    public ResponseEntity<DisputeRequests.Transitioned> recordSession(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                                      @Valid @RequestBody DisputeRequests.RecordSession body) {
+        return transition(id, ifMatch, v -> new DisputeCommands.RecordMediationSessionCommand(new DisputeId(id), v,
+                body.heldOn(), body.summary()));
+    }
+
+    @PostMapping("/{id}/settlement")
+    @Operation(summary = "Record the mediation agreement: amount and payment due date")
+    public ResponseEntity<DisputeRequests.Transitioned> settle(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                               @Valid @RequestBody DisputeRequests.ReachSettlement body) {
+        return transition(id, ifMatch, v -> new DisputeCommands.ReachSettlementCommand(new DisputeId(id), v,
+                body.amount(), body.paymentDueOn(), body.terms()));
+    }
+
+    @PostMapping("/{id}/payments")
+    @Operation(summary = "Record a payment of the agreed amount")
+    public ResponseEntity<DisputeRequests.Transitioned> recordPayment(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                                      @Valid @RequestBody DisputeRequests.RecordPayment body) {
+        return transition(id, ifMatch, v -> new DisputeCommands.RecordPaymentCommand(new DisputeId(id), v,
+                body.amount(), body.paidOn()));
+    }
+
+    @PostMapping("/{id}/mediation-failure")
+    @Operation(summary = "Record that mediation failed")
+    public ResponseEntity<DisputeRequests.Transitioned> recordFailure(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                                      @Valid @RequestBody DisputeRequests.RecordMediationFailure body) {
+        return transition(id, ifMatch, v -> new DisputeCommands.RecordMediationFailureCommand(new DisputeId(id), v,
+                body.reason()));
+    }
+
+    @PostMapping("/{id}/arbitration-referral")
+    @Operation(summary = "Refer the dispute to the arbitration commission")
+    public ResponseEntity<DisputeRequests.Transitioned> refer(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                              @Valid @RequestBody DisputeRequests.ReferToArbitration body) {
+        return transition(id, ifMatch, v -> new DisputeCommands.ReferToArbitrationCommand(new DisputeId(id), v,
+                body.referredOn(), body.commission()));
+    }
+
+    @PostMapping("/{id}/arbitration-acceptance")
+    @Operation(summary = "Record that the commission accepted the case")
+    public ResponseEntity<DisputeRequests.Transitioned> arbitrationAccepted(
+            @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody DisputeRequests.RecordArbitrationAcceptance body) {
+        return transition(id, ifMatch, v -> new DisputeCommands.RecordArbitrationAcceptanceCommand(new DisputeId(id), v,
+                body.acceptedOn(), body.arbitrationCaseNumber()));
+    }
+
+    @PostMapping("/{id}/arbitration-extension")
+    @Operation(summary = "Extend the award period once, by at most 15 days, with a reason")
+    public ResponseEntity<DisputeRequests.Transitioned> extend(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                               @Valid @RequestBody DisputeRequests.ExtendArbitration body) {
+        return transition(id, ifMatch, v -> new DisputeCommands.ExtendArbitrationPeriodCommand(new DisputeId(id), v,
+                body.days(), body.reason()));
+    }
+
+    @PostMapping("/{id}/arbitration-award")
+    @Operation(summary = "Record the arbitration award")
+    public ResponseEntity<DisputeRequests.Transitioned> award(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                              @Valid @RequestBody DisputeRequests.RecordAward body) {
+        return transition(id, ifMatch, v -> new DisputeCommands.RecordArbitrationAwardCommand(new DisputeId(id), v,
+                body.awardedOn(), body.outcome(), body.awardedAmount()));
+    }
+
+    @PostMapping("/{id}/closure")
+    @Operation(summary = "Close the dispute: resolved, withdrawn or not accepted")
+    public ResponseEntity<DisputeRequests.Transitioned> close(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                              @Valid @RequestBody DisputeRequests.Close body) {
+        return transition(id, ifMatch, v -> new DisputeCommands.CloseDisputeCommand(new DisputeId(id), v,
+                body.reason(), body.note()));
+    }
+
+    private ResponseEntity<DisputeRequests.Transitioned> transition(UUID id, String ifMatch,
+                                                                    Function<Long, Object> command) {
+        access.visibleCase(id.toString(), CaseKind.LABOUR_DISPUTE, CurrentUser.get());
+        Long expectedVersion = ETags.parseIfMatch(ifMatch);
+        long version = commands.<Long>sendAndWait(command.apply(expectedVersion));
+        return ResponseEntity.status(HttpStatus.OK).header(HttpHeaders.ETAG, ETags.of(version))
+                .body(new DisputeRequests.Transitioned(id.toString(), version));
+    }
+}

@@ -1,0 +1,70 @@
+package org.weiquan.app.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.weiquan.api.common.OrganisationId;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * HTTP Basic against hashed passwords, once per session: the authenticated context is kept in the
+ * HTTP session, so a client that keeps the session cookie pays for the password hash only on its
+ * first request (ADR 0006). The cookie is HttpOnly and SameSite=Strict, which is what stands in for
+ * CSRF tokens on this JSON API.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+        SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        http.csrf(csrf -> csrf.disable())
+                .securityContext(context -> context.securityContextRepository(sessions))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .httpBasic(basic -> basic.realmName("Weiquan").securityContextRepository(sessions)
+                        .authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/index.html", "/error", "/actuator/health", "/actuator/health/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/disputes", "/api/disputes/**").hasRole(Role.OFFICER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/disputes")
+                        .hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name(), Role.ANALYST.name())
+                        // Details and histories hold personal data: not for analysts (they get pseudonyms).
+                        .requestMatchers(HttpMethod.GET, "/api/disputes/**", "/api/cases/**")
+                        .hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
+                        .requestMatchers("/api/me").authenticated()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(UserProperties properties) {
+        Map<String, WeiquanUser> byName = properties.users().stream()
+                .map(u -> new WeiquanUser(u.username(), u.passwordHash(), u.role(), new OrganisationId(u.organisation())))
+                .collect(Collectors.toUnmodifiableMap(WeiquanUser::username, Function.identity()));
+        return username -> {
+            WeiquanUser user = byName.get(username);
+            if (user == null) throw new UsernameNotFoundException("no such user");
+            return user;
+        };
+    }
+}

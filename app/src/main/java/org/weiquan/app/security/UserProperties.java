@@ -1,0 +1,23 @@
+package org.weiquan.app.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/**
+ * Users configured in properties ({@code weiquan.security.users}); the embedded profile ships demo
+ * users of each role. Passwords are stored only as hashes ({@code {bcrypt}...}).
+ */
+@ConfigurationProperties("weiquan.security")
+public record UserProperties(List<User> users) {
+    public UserProperties {
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    public record User(String username, String passwordHash, Role role, String organisation) {
+        @Override
+        public String toString() {
+            return "User[" + username + ", " + role + ", " + organisation + "]";
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.weiquan.app.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.weiquan.api.common.IllegalTransitionException;
+import org.weiquan.api.common.InvalidCaseDataException;
+import org.weiquan.app.casefile.CaseNotFoundException;
+import org.weiquan.app.casefile.IdempotencyConflictException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error as problem+json (RFC 9457) with a stable {@code code}: 400 for bad input (with
+ * field-level messages), 404 for an unknown case, 409 for an illegal transition or a stale
+ * If-Match, 413 for an oversized body. A refused command has stored nothing.
+ */
+@RestControllerAdvice
+public class ApiErrors extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    public record FieldError(String field, String message) {
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ProblemDetail illegalTransition(IllegalTransitionException e) {
+        return Problems.of(HttpStatus.CONFLICT, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidCaseDataException.class)
+    ProblemDetail invalidData(InvalidCaseDataException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+        if (e.field() != null) problem.setProperty("errors", List.of(new FieldError(e.field(), e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
+        return Problems.of(HttpStatus.CONFLICT, "stale-version", "the case has changed since version "
+                + e.getExpectedVersion() + " (it is now at " + e.getActualVersion()
+                + "): reload it and try again");
+    }
+
+    @ExceptionHandler({CaseNotFoundException.class, AggregateNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "case-not-found", "no such case, or not one you may see");
+    }
+
+    @ExceptionHandler(IdempotencyConflictException.class)
+    ProblemDetail idempotencyConflict(IdempotencyConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, "idempotency-conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(ETags.MalformedIfMatchException.class)
+    ProblemDetail malformedIfMatch(ETags.MalformedIfMatchException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "malformed-if-match", e.getMessage());
+    }
+
+    @ExceptionHandler(RequestSizeLimitFilter.RequestTooLargeException.class)
+    ProblemDetail tooLarge(RequestSizeLimitFilter.RequestTooLargeException e) {
+        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", summary(errors));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        if ("id".equals(e.getName())) {
+            return Problems.of(HttpStatus.NOT_FOUND, "case-not-found", "no such case, or not one you may see");
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed",
+                e.getName() + ": '" + e.getValue() + "' is not a valid value");
+        problem.setProperty("errors", List.of(new FieldError(e.getName(), "is not a valid value")));
+        return problem;
+    }
+
+    /** Anything nobody foresaw: 500, logged with the correlation id, details not leaked. */
+    @ExceptionHandler({CommandExecutionException.class, RuntimeException.class})
+    ProblemDetail unexpected(RuntimeException e, WebRequest request) {
+        Object correlationId = request.getAttribute(CorrelationIdFilter.ATTRIBUTE, WebRequest.SCOPE_REQUEST);
+        log.error("request {} failed", correlationId, e);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "the request failed unexpectedly; nothing was stored. Quote correlation id " + correlationId);
+        problem.setProperty("correlationId", correlationId);
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors()
+                .forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors()
+                .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", summary(errors));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(@NonNull HandlerMethodValidationException e,
+                                                                            @NonNull HttpHeaders headers,
+                                                                            @NonNull HttpStatusCode status,
+                                                                            @NonNull WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", summary(errors));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RequestSizeLimitFilter.RequestTooLargeException tooLarge
+                || (cause != null && cause.getCause() instanceof RequestSizeLimitFilter.RequestTooLargeException)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(
+                    Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "the request body is too large"));
+        }
+        ProblemDetail problem;
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            problem = fieldProblem(path(unknown), "is not a field of this request");
+        } else if (cause instanceof InvalidFormatException invalid) {
+            String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+                    ? ": one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants()) : "";
+            problem = fieldProblem(path(invalid), "'" + invalid.getValue() + "' is not a valid value" + allowed);
+        } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            problem = fieldProblem(path(mapping), "has the wrong type or form");
+        } else {
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                    "the request body is missing or is not well-formed JSON");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ProblemDetail fieldProblem(String field, String message) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", field + ": " + message);
+        problem.setProperty("errors", List.of(new FieldError(field, message)));
+        return problem;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String summary(List<FieldError> errors) {
+        return errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, @NonNull HttpHeaders headers,
+                                                          @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        if (body instanceof ProblemDetail problem && !problem.getProperties().containsKey("code")) {
+            // Spring's own errors (405, 415, ...) get a code too.
+            problem.setProperty("code", "http-" + status.value());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+}

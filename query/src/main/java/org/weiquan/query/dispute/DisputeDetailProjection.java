@@ -1,0 +1,63 @@
+package org.weiquan.query.dispute;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.weiquan.api.dispute.DisputeDetail;
+import org.weiquan.api.dispute.DisputeQueries.FindDisputeQuery;
+import org.weiquan.api.dispute.LabourDisputeEvent;
+import org.weiquan.query.support.ReadModelJson;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The dispute detail: the whole current state of one dispute as a JSON document. */
+@Component
+@ProcessingGroup(DisputeDetailProjection.PROCESSING_GROUP)
+public class DisputeDetailProjection {
+    public static final String PROCESSING_GROUP = "dispute-detail";
+
+    private final JdbcTemplate jdbc;
+
+    public DisputeDetailProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(LabourDisputeEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String id = event.disputeId().toString();
+        Optional<DisputeView> stored = load(id);
+        DisputeView view = stored.orElseGet(DisputeView::new);
+        if (!view.apply(event, sequence, at)) return;
+        String json = ReadModelJson.write(view);
+        if (stored.isPresent()) {
+            jdbc.update("UPDATE dispute_detail SET case_number = ?, document = ?, last_sequence = ? WHERE dispute_id = ?",
+                    view.caseNumber, json, view.version, id);
+        } else {
+            jdbc.update("INSERT INTO dispute_detail (dispute_id, case_number, document, last_sequence) VALUES (?, ?, ?, ?)",
+                    id, view.caseNumber, json, view.version);
+        }
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.update("DELETE FROM dispute_detail");
+    }
+
+    /** The dispute, or {@code null} when the read model knows none with this id. */
+    @QueryHandler
+    public DisputeDetail handle(FindDisputeQuery query) {
+        return load(query.disputeId().toString()).map(DisputeView::toDetail).orElse(null);
+    }
+
+    private Optional<DisputeView> load(String id) {
+        List<String> stored = jdbc.queryForList("SELECT document FROM dispute_detail WHERE dispute_id = ?", String.class, id);
+        return stored.stream().findFirst().map(json -> ReadModelJson.read(json, DisputeView.class));
+    }
+}

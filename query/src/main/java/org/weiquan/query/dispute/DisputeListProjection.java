@@ -1,0 +1,105 @@
+package org.weiquan.query.dispute;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.weiquan.api.dispute.DisputeQueries.ListDisputesQuery;
+import org.weiquan.api.dispute.DisputePage;
+import org.weiquan.api.dispute.DisputeSummary;
+import org.weiquan.api.dispute.LabourDisputeEvent;
+import org.weiquan.query.support.ReadModelJson;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The dispute list (case officers' work queue): one row per dispute with the columns the filters
+ * need. Runs in its own tracking processor; its rows commit with its token.
+ */
+@Component
+@ProcessingGroup(DisputeListProjection.PROCESSING_GROUP)
+public class DisputeListProjection {
+    public static final String PROCESSING_GROUP = "dispute-list";
+
+    private final JdbcTemplate jdbc;
+
+    public DisputeListProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(LabourDisputeEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String id = event.disputeId().toString();
+        List<String> stored = jdbc.queryForList("SELECT state FROM dispute_list WHERE dispute_id = ?", String.class, id);
+        DisputeView view = stored.isEmpty() ? new DisputeView() : ReadModelJson.read(stored.get(0), DisputeView.class);
+        if (!view.apply(event, sequence, at)) return;
+        Object[] columns = {view.caseNumber, view.status.name(), view.district, view.organisation,
+                view.category == null ? null : view.category.name(), view.officerInCharge, view.mediator,
+                view.leadWorkerMasked(), view.workers.size(), view.employer == null ? null : view.employer.name(),
+                view.collective, view.overdue(), toDate(view.nextDeadline()), toDate(view.appliedOn),
+                java.sql.Timestamp.from(at), ReadModelJson.write(view), view.version, id};
+        int updated = jdbc.update("UPDATE dispute_list SET case_number = ?, status = ?, district = ?, organisation = ?,"
+                + " category = ?, officer_in_charge = ?, mediator = ?, lead_worker_masked = ?, worker_count = ?,"
+                + " employer_name = ?, collective = ?, overdue = ?, next_deadline = ?, applied_on = ?,"
+                + " last_changed_at = ?, state = ?, last_sequence = ? WHERE dispute_id = ?", columns);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO dispute_list (case_number, status, district, organisation, category,"
+                    + " officer_in_charge, mediator, lead_worker_masked, worker_count, employer_name, collective,"
+                    + " overdue, next_deadline, applied_on, last_changed_at, state, last_sequence, dispute_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns);
+        }
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.update("DELETE FROM dispute_list");
+    }
+
+    @QueryHandler
+    public DisputePage handle(ListDisputesQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE (organisation = ? OR organisation LIKE ?)");
+        List<Object> args = new ArrayList<>();
+        args.add(query.viewer().value());
+        args.add(escapeLike(query.viewer().value()) + "/%");
+        if (query.status() != null) {
+            where.append(" AND status = ?");
+            args.add(query.status().name());
+        }
+        if (query.district() != null) {
+            where.append(" AND district = ?");
+            args.add(query.district().name());
+        }
+        if (query.officer() != null) {
+            where.append(" AND (officer_in_charge = ? OR mediator = ?)");
+            args.add(query.officer().value());
+            args.add(query.officer().value());
+        }
+        if (query.overdue() != null) {
+            where.append(" AND overdue = ?");
+            args.add(query.overdue());
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM dispute_list" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(query.size());
+        pageArgs.add((long) query.page() * query.size());
+        List<DisputeSummary> items = jdbc.query("SELECT state FROM dispute_list" + where
+                        + " ORDER BY applied_on DESC, case_number DESC LIMIT ? OFFSET ?",
+                (rs, row) -> ReadModelJson.read(rs.getString(1), DisputeView.class).toSummary(), pageArgs.toArray());
+        return new DisputePage(items, query.page(), query.size(), total == null ? 0 : total);
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Date toDate(java.time.LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+}
