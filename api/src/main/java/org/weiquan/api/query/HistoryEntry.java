@@ -1,6 +1,8 @@
 package org.weiquan.api.query;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +13,7 @@ public record HistoryEntry(long sequence, String eventId, String eventType, Inst
                            String actor, String actorRole, String organisation, String clientAddress,
                            String correlationId, String causationId, Map<String, Object> data) {
     public HistoryEntry {
-        data = data == null ? Map.of() : Map.copyOf(data);
+        // Event fields may be null ("no previous mediator"): Map.copyOf would refuse them.
+        data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 }
