@@ -46,7 +46,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/disputes/**", "/api/cases/**")
                         .hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/api/me").authenticated()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/actuator/**", "/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.InvalidCaseDataException;
+import org.weiquan.app.admin.ProjectionReplayController;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.casefile.IdempotencyConflictException;
 
@@ -66,6 +67,11 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CaseNotFoundException.class, AggregateNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "case-not-found", "no such case, or not one you may see");
+    }
+
+    @ExceptionHandler(ProjectionReplayController.NoSuchProcessorException.class)
+    ProblemDetail noSuchProcessor(ProjectionReplayController.NoSuchProcessorException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "processor-not-found", e.getMessage());
     }
 
     @ExceptionHandler(IdempotencyConflictException.class)
