@@ -9,6 +9,7 @@ import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.quartz.QuartzDeadlineManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
@@ -19,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.weiquan.api.dispute.LabourDisputeEvent;
+
+import java.util.List;
 
 /**
  * Axon wiring: Jackson everywhere with stable event names, audit metadata on every message, and
@@ -75,14 +78,21 @@ public class AxonConfig {
                 () -> config.commandGateway().registerDispatchInterceptor(new AuditMetadataInterceptor())));
     }
 
+    /**
+     * Deadlines in Quartz's JDBC store. Its handler interceptor gives deadline-caused events the same
+     * audit metadata as command-caused ones (actor "system", correlation and causation ids).
+     */
     @Bean
     DeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
-                                    Serializer serializer, TransactionManager transactionManager) {
-        return QuartzDeadlineManager.builder()
+                                    Serializer serializer, TransactionManager transactionManager,
+                                    List<CorrelationDataProvider> correlationDataProviders) {
+        QuartzDeadlineManager deadlines = QuartzDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .serializer(serializer)
                 .transactionManager(transactionManager)
                 .build();
+        deadlines.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
+        return deadlines;
     }
 }
