@@ -3,7 +3,7 @@ CREATE TABLE case_history (
     case_id         VARCHAR(36)  NOT NULL,
     sequence_number BIGINT       NOT NULL,
     event_id        VARCHAR(36)  NOT NULL,
-    event_type      VARCHAR(100) NOT NULL,
+    event_type      VARCHAR(255) NOT NULL,
     occurred_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     actor           VARCHAR(100),
     actor_role      VARCHAR(50),

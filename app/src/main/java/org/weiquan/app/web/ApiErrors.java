@@ -98,9 +98,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail constraintViolation(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", summary(errors));
-        problem.setProperty("errors", errors);
-        return problem;
+        return validationProblem(errors);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -108,10 +106,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         if ("id".equals(e.getName())) {
             return Problems.of(HttpStatus.NOT_FOUND, "case-not-found", "no such case, or not one you may see");
         }
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed",
-                e.getName() + ": '" + e.getValue() + "' is not a valid value");
-        problem.setProperty("errors", List.of(new FieldError(e.getName(), "is not a valid value")));
-        return problem;
+        return fieldProblem(e.getName(), "'" + e.getValue() + "' is not a valid value");
     }
 
     /** Anything nobody foresaw: 500, logged with the correlation id, details not leaked. */
@@ -135,9 +130,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                 .forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
         e.getBindingResult().getGlobalErrors()
                 .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", summary(errors));
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(validationProblem(errors));
     }
 
     @Override
@@ -149,9 +142,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                 .flatMap(r -> r.getResolvableErrors().stream()
                         .map(err -> new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", summary(errors));
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(validationProblem(errors));
     }
 
     @Override
@@ -182,8 +173,12 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail fieldProblem(String field, String message) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", field + ": " + message);
-        problem.setProperty("errors", List.of(new FieldError(field, message)));
+        return validationProblem(List.of(new FieldError(field, message)));
+    }
+
+    private static ProblemDetail validationProblem(List<FieldError> errors) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", summary(errors));
+        problem.setProperty("errors", errors);
         return problem;
     }
 

@@ -16,6 +16,7 @@ import org.weiquan.query.support.ReadModelJson;
 
 import java.sql.Date;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +45,7 @@ public class DisputeListProjection {
                 view.category == null ? null : view.category.name(), view.officerInCharge, view.mediator,
                 view.leadWorkerMasked(), view.workers.size(), view.employer == null ? null : view.employer.name(),
                 view.collective, view.overdue(), toDate(view.nextDeadline()), toDate(view.appliedOn),
-                java.sql.Timestamp.from(at), ReadModelJson.write(view), view.version, id};
+                at.atOffset(ZoneOffset.UTC), ReadModelJson.write(view), view.version, id};
         int updated = jdbc.update("UPDATE dispute_list SET case_number = ?, status = ?, district = ?, organisation = ?,"
                 + " category = ?, officer_in_charge = ?, mediator = ?, lead_worker_masked = ?, worker_count = ?,"
                 + " employer_name = ?, collective = ?, overdue = ?, next_deadline = ?, applied_on = ?,"

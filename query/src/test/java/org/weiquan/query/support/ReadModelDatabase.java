@@ -20,8 +20,17 @@ public final class ReadModelDatabase {
     }
 
     public static ReadModelDatabase create() {
+        return create(null);
+    }
+
+    /**
+     * A database whose sessions run in {@code timeZone} (an IANA id), as if the server's default
+     * time zone were that; {@code null} for the JVM's default.
+     */
+    public static ReadModelDatabase create(String timeZone) {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:readmodel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setURL("jdbc:h2:mem:readmodel-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"
+                + (timeZone == null ? "" : ";TIME ZONE=" + timeZone));
         dataSource.setUser("sa");
         dataSource.setPassword("");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common").load().migrate();
