@@ -51,6 +51,18 @@ public class CaseRegistry {
     }
 
     /**
+     * Creates the year's counter if it is missing. Call it before the filing's transaction: creating
+     * the counter takes a transaction (and so a pooled connection) of its own, and a filing that
+     * already holds a connection while waiting for a second one starves the pool when as many
+     * filings as the pool has connections race to be the year's first.
+     */
+    public void ensureCounter(CaseKind kind, int year) {
+        Long present = jdbc.queryForObject("SELECT COUNT(*) FROM case_number_counter WHERE kind = ? AND case_year = ?",
+                Long.class, kind.prefix(), year);
+        if (present == null || present == 0) createCounter(kind, year);
+    }
+
+    /**
      * The first filing of a year creates the counter in a transaction of its own, so that two first
      * filings racing each other cannot abort the filing transaction itself.
      */

@@ -39,8 +39,10 @@ import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.WeiquanUser;
 import org.weiquan.app.web.ETags;
+import org.weiquan.app.web.ProjectionLag;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -102,9 +104,10 @@ public class DisputeController {
     @Operation(summary = "The dispute's current state; its ETag is the version to send as If-Match")
     public ResponseEntity<DisputeDetail> detail(@PathVariable UUID id) {
         access.visibleCase(id.toString(), CaseKind.LABOUR_DISPUTE, CurrentUser.get());
-        DisputeDetail detail = queries.query(new FindDisputeQuery(new DisputeId(id)),
-                ResponseTypes.instanceOf(DisputeDetail.class)).join();
-        if (detail == null) throw new CaseNotFoundException(id.toString()); // filed, not yet projected
+        // The registry knows the case, so a missing detail is one the projection has not reached yet.
+        DisputeDetail detail = ProjectionLag.await(() -> queries.query(new FindDisputeQuery(new DisputeId(id)),
+                ResponseTypes.instanceOf(DisputeDetail.class)).join(), Duration.ofSeconds(5));
+        if (detail == null) throw new CaseNotFoundException(id.toString());
         return ResponseEntity.ok().eTag(ETags.of(detail.version())).body(detail);
     }
 

@@ -62,11 +62,12 @@ public class DisputeIntake {
     public Outcome file(DisputeRequests.FileDispute request, WeiquanUser officer, String idempotencyKey) {
         String requestHash = hash(request);
         String disputeId = (request.disputeId() != null ? request.disputeId() : UUID.randomUUID()).toString();
+        int year = LocalDate.now(clock.withZone(DeadlineCalculator.CHINA)).getYear();
+        registry.ensureCounter(CaseKind.LABOUR_DISPUTE, year); // before the transaction: see ensureCounter
         try {
             return transaction.execute(status -> {
                 Optional<Outcome> earlier = earlierResult(disputeId, idempotencyKey, officer, requestHash);
                 if (earlier.isPresent()) return earlier.get();
-                int year = LocalDate.now(clock.withZone(DeadlineCalculator.CHINA)).getYear();
                 CaseNumber number = registry.allocate(CaseKind.LABOUR_DISPUTE, year);
                 registry.register(disputeId, CaseKind.LABOUR_DISPUTE, number, officer.organisation(), requestHash);
                 if (idempotencyKey != null) {
@@ -97,7 +98,9 @@ public class DisputeIntake {
         Optional<RegisteredCase> existing = registry.find(disputeId);
         if (existing.isPresent()) {
             RegisteredCase found = existing.get();
-            if (found.kind() != CaseKind.LABOUR_DISPUTE || !found.requestHash().equals(requestHash)) {
+            // Another organisation's case is not theirs to be replayed (its number would leak).
+            if (found.kind() != CaseKind.LABOUR_DISPUTE || !found.requestHash().equals(requestHash)
+                    || !found.organisation().equals(officer.organisation())) {
                 throw new IdempotencyConflictException("case id " + disputeId + " is already used for a different case");
             }
             return Optional.of(replay(found));

@@ -200,7 +200,9 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, @NonNull HttpHeaders headers,
                                                           @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        if (body instanceof ProblemDetail problem && !problem.getProperties().containsKey("code")) {
+        // getProperties() is null until a property is set, as it is on Spring's own problems
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             // Spring's own errors (405, 415, ...) get a code too.
             problem.setProperty("code", "http-" + status.value());
         }
