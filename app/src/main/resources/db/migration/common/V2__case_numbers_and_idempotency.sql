@@ -18,6 +18,8 @@ CREATE TABLE case_registry (
     organisation  VARCHAR(200) NOT NULL,
     request_hash  VARCHAR(64)  NOT NULL,
     registered_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- the possible duplicates shown when the case was filed (JSON), returned again on a retry
+    possible_duplicates VARCHAR(20000) NOT NULL,
     PRIMARY KEY (case_id),
     UNIQUE (case_number)
 );

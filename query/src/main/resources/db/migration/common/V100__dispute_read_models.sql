@@ -15,11 +15,15 @@ CREATE TABLE dispute_list (
     lead_worker_masked VARCHAR(100),
     worker_count       INTEGER      NOT NULL,
     employer_name      VARCHAR(300),
+    credit_code        VARCHAR(18),
     collective         BOOLEAN      NOT NULL,
+    is_open            BOOLEAN      NOT NULL,
     overdue            BOOLEAN      NOT NULL,
     next_deadline      DATE,
     applied_on         DATE,
     last_changed_at    TIMESTAMP WITH TIME ZONE,
+    -- lower-case case number, party and employer names, credit code and claim: for search
+    search_text        VARCHAR(20000) NOT NULL,
     state              VARCHAR(1000000) NOT NULL,
     last_sequence      BIGINT       NOT NULL,
     PRIMARY KEY (dispute_id)

@@ -2,7 +2,9 @@ package org.weiquan.api.dispute;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseNumber;
+import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.OfficerId;
@@ -113,6 +115,16 @@ public final class DisputeCommands {
             @TargetAggregateIdentifier DisputeId disputeId,
             @TargetAggregateVersion Long expectedVersion,
             ClosureReason reason,
+            String note) {
+    }
+
+    /** Records a link from this dispute to another case (the app records the other side too). */
+    public record LinkDisputeCommand(
+            @TargetAggregateIdentifier DisputeId disputeId,
+            String linkedCaseId,
+            CaseKind linkedKind,
+            String linkedCaseNumber,
+            LinkRelation relation,
             String note) {
     }
 }

@@ -1,5 +1,6 @@
 package org.weiquan.api.dispute;
 
+import org.weiquan.api.common.CaseLink;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.Worker;
 
@@ -19,8 +20,9 @@ public record DisputeDetail(String disputeId, String caseNumber, DisputeStatus s
                             String arbitrationCommission, String arbitrationCaseNumber,
                             LocalDate arbitrationAcceptanceDueOn, LocalDate awardDueOn, boolean awardPeriodExtended,
                             AwardOutcome awardOutcome, BigDecimal awardedAmount, ClosureReason closureReason,
-                            boolean overdue, Instant filedAt, Instant lastChangedAt) {
+                            List<CaseLink> links, boolean overdue, Instant filedAt, Instant lastChangedAt) {
     public DisputeDetail {
         workers = List.copyOf(workers);
+        links = links == null ? List.of() : List.copyOf(links);
     }
 }

@@ -19,8 +19,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.weiquan.api.dispute.LabourDisputeEvent;
+import org.weiquan.api.common.CaseLinkedEvent;
+import org.weiquan.app.casefile.CaseKindSupport;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,10 +32,12 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
 
-    /** The sealed event interfaces of every aggregate; a new case kind adds its own here. */
+    /** The events every case kind contributes, and the events all kinds share. */
     @Bean
-    EventTypeRegistry eventTypeRegistry() {
-        return new EventTypeRegistry(LabourDisputeEvent.class);
+    EventTypeRegistry eventTypeRegistry(List<CaseKindSupport> kinds) {
+        List<Class<?>> types = new ArrayList<>(List.of(CaseLinkedEvent.class));
+        kinds.forEach(kind -> types.addAll(List.of(kind.eventTypes())));
+        return new EventTypeRegistry(types.toArray(Class<?>[]::new));
     }
 
     @Bean

@@ -7,17 +7,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Maps stable event type names to classes and back. Built from the sealed event interfaces: every
- * permitted record must carry an {@link EventType}, and no name may be used twice.
+ * Maps stable event type names to classes and back. Built from the sealed event interfaces (every
+ * permitted record must carry an {@link EventType}) and from single event records; no name may be
+ * used twice.
  */
 public final class EventTypeRegistry {
     private final Map<String, Class<?>> classesByName = new HashMap<>();
     private final Map<Class<?>, String> namesByClass = new HashMap<>();
 
-    public EventTypeRegistry(Class<?>... sealedEventRoots) {
-        for (Class<?> root : sealedEventRoots) {
-            if (!root.isSealed()) throw new IllegalArgumentException(root + " is not a sealed event interface");
-            for (Class<?> type : root.getPermittedSubclasses()) {
+    public EventTypeRegistry(Class<?>... eventTypes) {
+        for (Class<?> type : eventTypes) {
+            if (type.isSealed()) {
+                for (Class<?> permitted : type.getPermittedSubclasses()) register(permitted);
+            } else {
                 register(type);
             }
         }

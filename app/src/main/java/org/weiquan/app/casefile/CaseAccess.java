@@ -1,8 +1,12 @@
 package org.weiquan.app.casefile;
 
 import org.springframework.stereotype.Component;
+import org.weiquan.api.common.CaseKind;
 import org.weiquan.app.security.Role;
 import org.weiquan.app.security.WeiquanUser;
+
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Who may see which case: officers their organisation's cases and those below it; supervisors and
@@ -20,7 +24,27 @@ public class CaseAccess {
     public RegisteredCase visibleCase(String caseId, CaseKind kind, WeiquanUser user) {
         return registry.find(caseId)
                 .filter(found -> found.kind() == kind)
-                .filter(found -> user.role() != Role.ANALYST && user.organisation().covers(found.organisation()))
+                .filter(found -> maySee(user, found))
                 .orElseThrow(() -> new CaseNotFoundException(caseId));
+    }
+
+    /** The case of any kind named by its id or its case number, when {@code user} may see it. */
+    public RegisteredCase visibleCase(String idOrNumber, WeiquanUser user) {
+        Optional<RegisteredCase> found = isUuid(idOrNumber) ? registry.find(idOrNumber.toLowerCase())
+                : registry.findByNumber(idOrNumber.strip().toUpperCase());
+        return found.filter(c -> maySee(user, c)).orElseThrow(() -> new CaseNotFoundException(idOrNumber));
+    }
+
+    private static boolean maySee(WeiquanUser user, RegisteredCase found) {
+        return user.role() != Role.ANALYST && user.organisation().covers(found.organisation());
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            UUID.fromString(value);
+            return value.length() == 36;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -1,5 +1,8 @@
 package org.weiquan.app.casefile;
 
+import org.weiquan.api.common.CaseKind;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -9,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.OrganisationId;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,9 +27,11 @@ public class CaseRegistry {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separateTransaction;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    public CaseRegistry(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    public CaseRegistry(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -80,10 +85,11 @@ public class CaseRegistry {
     }
 
     public void register(String caseId, CaseKind kind, CaseNumber number, OrganisationId organisation,
-                         String requestHash) {
-        jdbc.update("INSERT INTO case_registry (case_id, kind, case_number, organisation, request_hash, registered_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", caseId, kind.name(), number.value(), organisation.value(),
-                requestHash, Timestamp.from(clock.instant()));
+                         String requestHash, List<PossibleDuplicate> possibleDuplicates) {
+        jdbc.update("INSERT INTO case_registry (case_id, kind, case_number, organisation, request_hash, registered_at,"
+                        + " possible_duplicates) VALUES (?, ?, ?, ?, ?, ?, ?)", caseId, kind.name(), number.value(),
+                organisation.value(), requestHash, clock.instant().atOffset(ZoneOffset.UTC),
+                writeDuplicates(possibleDuplicates));
     }
 
     public Optional<RegisteredCase> find(String caseId) {
@@ -97,7 +103,24 @@ public class CaseRegistry {
     private Optional<RegisteredCase> one(String sql, String arg) {
         List<RegisteredCase> found = jdbc.query(sql, (rs, row) -> new RegisteredCase(rs.getString("case_id"),
                 CaseKind.valueOf(rs.getString("kind")), rs.getString("case_number"),
-                new OrganisationId(rs.getString("organisation")), rs.getString("request_hash")), arg);
+                new OrganisationId(rs.getString("organisation")), rs.getString("request_hash"),
+                readDuplicates(rs.getString("possible_duplicates"))), arg);
         return found.stream().findFirst();
+    }
+
+    private String writeDuplicates(List<PossibleDuplicate> duplicates) {
+        try {
+            return json.writeValueAsString(duplicates);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write possible duplicates", e);
+        }
+    }
+
+    private List<PossibleDuplicate> readDuplicates(String stored) {
+        try {
+            return List.of(json.readValue(stored, PossibleDuplicate[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read possible duplicates", e);
+        }
     }
 }

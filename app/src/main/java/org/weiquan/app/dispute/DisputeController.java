@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
@@ -33,8 +32,15 @@ import org.weiquan.api.dispute.DisputeStatus;
 import org.weiquan.api.dispute.DisputePage;
 import org.weiquan.api.query.CaseHistoryQuery;
 import org.weiquan.api.query.HistoryEntry;
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.CaseNumber;
+import org.weiquan.api.common.Employer;
+import org.weiquan.api.common.Worker;
+import org.weiquan.api.dispute.DisputeCommands.FileDisputeCommand;
 import org.weiquan.app.casefile.CaseAccess;
-import org.weiquan.app.casefile.CaseKind;
+import org.weiquan.app.casefile.CaseIntake;
+import org.weiquan.app.casefile.CaseTransitions;
+import org.weiquan.app.casefile.Parties;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.WeiquanUser;
@@ -56,14 +62,14 @@ import java.util.function.Function;
 @Tag(name = "Labour disputes 劳动争议")
 @Validated
 public class DisputeController {
-    private final DisputeIntake intake;
-    private final CommandGateway commands;
+    private final CaseIntake intake;
+    private final CaseTransitions transitions;
     private final QueryGateway queries;
     private final CaseAccess access;
 
-    public DisputeController(DisputeIntake intake, CommandGateway commands, QueryGateway queries, CaseAccess access) {
+    public DisputeController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries, CaseAccess access) {
         this.intake = intake;
-        this.commands = commands;
+        this.transitions = transitions;
         this.queries = queries;
         this.access = access;
     }
@@ -78,12 +84,16 @@ public class DisputeController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw new IllegalArgumentException("Idempotency-Key must be 1 to 200 characters");
         }
-        DisputeIntake.Outcome outcome = intake.file(request, CurrentUser.get(), idempotencyKey);
+        WeiquanUser officer = CurrentUser.get();
+        Parties parties = new Parties(request.workers().stream().map(DisputeRequests.WorkerData::idNumber).toList(),
+                request.employer().creditCode() == null ? List.of() : List.of(request.employer().creditCode()));
+        CaseIntake.Outcome outcome = intake.file(CaseKind.LABOUR_DISPUTE, request.disputeId(), request.withoutId(),
+                parties, officer, idempotencyKey, (id, number) -> toCommand(request, id, number, officer));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(outcome.disputeId()).toUri();
+                .buildAndExpand(outcome.caseId()).toUri();
         return ResponseEntity.created(location)
                 .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
-                .body(new DisputeRequests.Filed(outcome.disputeId(), outcome.caseNumber()));
+                .body(new DisputeRequests.Filed(outcome.caseId(), outcome.caseNumber(), outcome.possibleDuplicates()));
     }
 
     @GetMapping
@@ -209,10 +219,19 @@ public class DisputeController {
 
     private ResponseEntity<DisputeRequests.Transitioned> transition(UUID id, String ifMatch,
                                                                     Function<Long, Object> command) {
-        access.visibleCase(id.toString(), CaseKind.LABOUR_DISPUTE, CurrentUser.get());
-        Long expectedVersion = ETags.parseIfMatch(ifMatch);
-        long version = commands.<Long>sendAndWait(command.apply(expectedVersion));
+        long version = transitions.send(CaseKind.LABOUR_DISPUTE, id, ifMatch, command);
         return ResponseEntity.status(HttpStatus.OK).header(HttpHeaders.ETAG, ETags.of(version))
                 .body(new DisputeRequests.Transitioned(id.toString(), version));
+    }
+
+    private static FileDisputeCommand toCommand(DisputeRequests.FileDispute request, String disputeId,
+                                                CaseNumber number, WeiquanUser officer) {
+        return new FileDisputeCommand(DisputeId.of(disputeId), number, officer.organisation(), request.district(),
+                request.category(),
+                request.workers().stream().map(w -> new Worker(w.name().strip(), w.idNumber().toUpperCase(), w.phone()))
+                        .toList(),
+                new Employer(request.employer().name().strip(), request.employer().creditCode()), request.claim(),
+                request.claimedAmount(), request.appliedOn(), request.infringementKnownOn(),
+                new OfficerId(officer.username()));
     }
 }

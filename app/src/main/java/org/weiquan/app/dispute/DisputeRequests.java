@@ -17,6 +17,7 @@ import org.weiquan.api.common.District;
 import org.weiquan.api.dispute.AwardOutcome;
 import org.weiquan.api.dispute.ClosureReason;
 import org.weiquan.api.dispute.DisputeCategory;
+import org.weiquan.app.casefile.PossibleDuplicate;
 import org.weiquan.app.web.validation.ChineseIdNumber;
 import org.weiquan.app.web.validation.CreditCode;
 import org.weiquan.app.web.validation.PhoneNumber;
@@ -46,6 +47,12 @@ public final class DisputeRequests {
             @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal claimedAmount,
             @NotNull @PastOrPresent LocalDate appliedOn,
             @PastOrPresent LocalDate infringementKnownOn) {
+
+        /** The request's content: what makes two requests "the same" for idempotency. */
+        public FileDispute withoutId() {
+            return new FileDispute(null, district, category, workers, employer, claim, claimedAmount, appliedOn,
+                    infringementKnownOn);
+        }
     }
 
     public record WorkerData(@NotBlank @Size(max = 50) String name,
@@ -96,8 +103,11 @@ public final class DisputeRequests {
     public record Close(@NotNull ClosureReason reason, @Size(max = 4000) String note) {
     }
 
-    /** What a create returns, the first time and on every retry. */
-    public record Filed(String disputeId, String caseNumber) {
+    /**
+     * What a create returns, the first time and on every retry, with the open disputes naming the
+     * same worker or employer.
+     */
+    public record Filed(String disputeId, String caseNumber, List<PossibleDuplicate> possibleDuplicates) {
     }
 
     /** What a transition returns: the dispute's new version, also sent as the ETag. */

@@ -26,6 +26,12 @@ import java.util.stream.Collectors;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
+    /** The lists of every case kind. */
+    static final String[] CASE_LISTS = {"/api/cases", "/api/disputes", "/api/hazards", "/api/legal-aid-cases",
+            "/api/petitions"};
+    /** Every case kind's resources. */
+    static final String[] CASE_PATHS = {"/api/disputes", "/api/disputes/**", "/api/hazards", "/api/hazards/**",
+            "/api/legal-aid-cases", "/api/legal-aid-cases/**", "/api/petitions", "/api/petitions/**"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
@@ -39,12 +45,15 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/index.html", "/error", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/disputes", "/api/disputes/**").hasRole(Role.OFFICER.name())
-                        .requestMatchers(HttpMethod.GET, "/api/disputes")
+                        // Officers file and advance cases of every kind, and link them.
+                        .requestMatchers(HttpMethod.POST, CASE_PATHS).hasRole(Role.OFFICER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/links").hasRole(Role.OFFICER.name())
+                        // Lists show personal data masked: analysts may read them.
+                        .requestMatchers(HttpMethod.GET, CASE_LISTS)
                         .hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name(), Role.ANALYST.name())
                         // Details and histories hold personal data: not for analysts (they get pseudonyms).
-                        .requestMatchers(HttpMethod.GET, "/api/disputes/**", "/api/cases/**")
-                        .hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
+                        .requestMatchers(HttpMethod.GET, CASE_PATHS).hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/cases/**").hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/api/me").authenticated()
                         .requestMatchers("/actuator/**", "/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll());

@@ -7,6 +7,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.InvalidCaseDataException;
@@ -18,6 +20,7 @@ import org.weiquan.api.dispute.DisputeCommands.AssignMediatorCommand;
 import org.weiquan.api.dispute.DisputeCommands.CloseDisputeCommand;
 import org.weiquan.api.dispute.DisputeCommands.ExtendArbitrationPeriodCommand;
 import org.weiquan.api.dispute.DisputeCommands.FileDisputeCommand;
+import org.weiquan.api.dispute.DisputeCommands.LinkDisputeCommand;
 import org.weiquan.api.dispute.DisputeCommands.ReachSettlementCommand;
 import org.weiquan.api.dispute.DisputeCommands.RecordArbitrationAcceptanceCommand;
 import org.weiquan.api.dispute.DisputeCommands.RecordArbitrationAwardCommand;
@@ -93,6 +96,7 @@ public class LabourDispute {
     private LocalDate arbitrationAcceptedOn;
     private LocalDate awardDueOn;
     private boolean awardPeriodExtended;
+    private final Set<String> linkedCases = new HashSet<>();
 
     protected LabourDispute() {
         // for Axon
@@ -298,6 +302,23 @@ public class LabourDispute {
         return version();
     }
 
+    @CommandHandler
+    public long handle(LinkDisputeCommand command) {
+        requirePresent(command.linkedCaseId(), "linkedCaseId");
+        requirePresent(command.linkedKind(), "linkedKind");
+        requirePresent(command.relation(), "relation");
+        if (command.linkedCaseId().equals(disputeId.toString())) {
+            throw new InvalidCaseDataException("case.self-link", "linkedCaseId", "a case cannot be linked to itself");
+        }
+        if (linkedCases.contains(command.linkedCaseId())) {
+            throw new IllegalTransitionException("case.already-linked",
+                    caseNumber + " is already linked to " + command.linkedCaseNumber());
+        }
+        apply(new CaseLinkedEvent(disputeId.toString(), CaseKind.LABOUR_DISPUTE, command.linkedCaseId(),
+                command.linkedKind(), command.linkedCaseNumber(), command.relation(), command.note()));
+        return version();
+    }
+
     private boolean closableFor(ClosureReason reason) {
         return switch (reason) {
             case RESOLVED -> status == PAID || status == AWARDED;
@@ -414,6 +435,11 @@ public class LabourDispute {
     @EventSourcingHandler
     void on(DisputeClosedEvent event) {
         status = CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseLinkedEvent event) {
+        linkedCases.add(event.linkedCaseId());
     }
 
     // --- rule helpers ---

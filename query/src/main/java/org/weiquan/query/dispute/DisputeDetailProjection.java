@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.dispute.DisputeDetail;
 import org.weiquan.api.dispute.DisputeQueries.FindDisputeQuery;
 import org.weiquan.api.dispute.LabourDisputeEvent;
@@ -16,6 +18,7 @@ import org.weiquan.query.support.ReadModelJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The dispute detail: the whole current state of one dispute as a JSON document. */
 @Component
@@ -31,10 +34,20 @@ public class DisputeDetailProjection {
 
     @EventHandler
     public void on(LabourDisputeEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        String id = event.disputeId().toString();
+        update(event.disputeId().toString(), view -> view.apply(event, sequence, at));
+    }
+
+    @EventHandler
+    public void on(CaseLinkedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (event.kind() == CaseKind.LABOUR_DISPUTE) {
+            update(event.caseId(), view -> view.link(event, sequence, at));
+        }
+    }
+
+    private void update(String id, Predicate<DisputeView> change) {
         Optional<DisputeView> stored = load(id);
         DisputeView view = stored.orElseGet(DisputeView::new);
-        if (!view.apply(event, sequence, at)) return;
+        if (!change.test(view)) return;
         String json = ReadModelJson.write(view);
         if (stored.isPresent()) {
             jdbc.update("UPDATE dispute_detail SET case_number = ?, document = ?, last_sequence = ? WHERE dispute_id = ?",

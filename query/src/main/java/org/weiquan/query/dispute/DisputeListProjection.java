@@ -44,17 +44,20 @@ public class DisputeListProjection {
         Object[] columns = {view.caseNumber, view.status.name(), view.district, view.organisation,
                 view.category == null ? null : view.category.name(), view.officerInCharge, view.mediator,
                 view.leadWorkerMasked(), view.workers.size(), view.employer == null ? null : view.employer.name(),
-                view.collective, view.overdue(), toDate(view.nextDeadline()), toDate(view.appliedOn),
-                at.atOffset(ZoneOffset.UTC), ReadModelJson.write(view), view.version, id};
+                view.employer == null ? null : view.employer.creditCode(), view.collective,
+                view.status.isOpen(), view.overdue(), toDate(view.nextDeadline()), toDate(view.appliedOn),
+                at.atOffset(ZoneOffset.UTC), view.searchText(), ReadModelJson.write(view), view.version, id};
         int updated = jdbc.update("UPDATE dispute_list SET case_number = ?, status = ?, district = ?, organisation = ?,"
                 + " category = ?, officer_in_charge = ?, mediator = ?, lead_worker_masked = ?, worker_count = ?,"
-                + " employer_name = ?, collective = ?, overdue = ?, next_deadline = ?, applied_on = ?,"
-                + " last_changed_at = ?, state = ?, last_sequence = ? WHERE dispute_id = ?", columns);
+                + " employer_name = ?, credit_code = ?, collective = ?, is_open = ?, overdue = ?, next_deadline = ?,"
+                + " applied_on = ?, last_changed_at = ?, search_text = ?, state = ?, last_sequence = ?"
+                + " WHERE dispute_id = ?", columns);
         if (updated == 0) {
             jdbc.update("INSERT INTO dispute_list (case_number, status, district, organisation, category,"
-                    + " officer_in_charge, mediator, lead_worker_masked, worker_count, employer_name, collective,"
-                    + " overdue, next_deadline, applied_on, last_changed_at, state, last_sequence, dispute_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns);
+                    + " officer_in_charge, mediator, lead_worker_masked, worker_count, employer_name, credit_code,"
+                    + " collective, is_open, overdue, next_deadline, applied_on, last_changed_at, search_text, state,"
+                    + " last_sequence, dispute_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.weiquan.query.dispute;
 
+import org.weiquan.api.common.CaseLink;
+import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.PersonalData;
 import org.weiquan.api.common.Worker;
@@ -10,6 +12,7 @@ import org.weiquan.api.dispute.DisputeDetail;
 import org.weiquan.api.dispute.DisputeStatus;
 import org.weiquan.api.dispute.DisputeSummary;
 import org.weiquan.api.dispute.LabourDisputeEvent;
+import org.weiquan.query.support.SearchText;
 import org.weiquan.api.dispute.LabourDisputeEvent.ArbitrationAcceptanceOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.ArbitrationAcceptedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.ArbitrationAwardOverdueEvent;
@@ -74,6 +77,7 @@ public class DisputeView {
     public AwardOutcome awardOutcome;
     public BigDecimal awardedAmount;
     public ClosureReason closureReason;
+    public List<CaseLink> links = new ArrayList<>();
     public Instant filedAt;
     public Instant lastChangedAt;
 
@@ -155,6 +159,16 @@ public class DisputeView {
         return true;
     }
 
+    /** Records a link to another case; same idempotency as {@link #apply}. */
+    public boolean link(CaseLinkedEvent event, long sequence, Instant at) {
+        if (sequence <= version) return false;
+        links.add(new CaseLink(event.linkedCaseId(), event.linkedKind(), event.linkedCaseNumber(), event.relation(),
+                event.note()));
+        version = sequence;
+        lastChangedAt = at;
+        return true;
+    }
+
     /** A deadline of the current stage has passed and the stage is not done. */
     public boolean overdue() {
         if (status == null) return false;
@@ -185,11 +199,23 @@ public class DisputeView {
                 officerInCharge, mediator, mediationSessions, mediationDueOn, mediationPeriodExpired,
                 settlementAmount, paymentDueOn, amountPaid, arbitrationCommission, arbitrationCaseNumber,
                 arbitrationAcceptanceDueOn, awardDueOn, awardPeriodExtended, awardOutcome, awardedAmount,
-                closureReason, overdue(), filedAt, lastChangedAt);
+                closureReason, links, overdue(), filedAt, lastChangedAt);
     }
 
     public String leadWorkerMasked() {
         return workers.isEmpty() ? null : PersonalData.maskName(workers.get(0).name());
+    }
+
+    /** What the case list's free-text search looks in, lower-cased. */
+    public String searchText() {
+        StringBuilder text = new StringBuilder(caseNumber);
+        workers.forEach(w -> text.append(' ').append(w.name()));
+        if (employer != null) {
+            text.append(' ').append(employer.name());
+            if (employer.creditCode() != null) text.append(' ').append(employer.creditCode());
+        }
+        if (claim != null) text.append(' ').append(claim);
+        return SearchText.normalise(text.toString());
     }
 
     public DisputeSummary toSummary() {

@@ -1,4 +1,4 @@
-package org.weiquan.app.casefile;
+package org.weiquan.api.common;
 
 /** The four kinds of case and the prefix of their case numbers. */
 public enum CaseKind {

@@ -1,0 +1,18 @@
+package org.weiquan.api.query;
+
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.District;
+import org.weiquan.api.common.OrganisationId;
+
+/**
+ * One page of cases of every kind visible to {@code viewer}, filtered; {@code null} filters match
+ * everything. {@code text} searches case number, party and employer names, credit code and the
+ * case's own text.
+ */
+public record CaseListQuery(OrganisationId viewer, CaseKind kind, String status, District district, String officer,
+                            Boolean overdue, Boolean open, String text, int page, int size) {
+    public CaseListQuery {
+        if (page < 0) throw new IllegalArgumentException("page must be 0 or more");
+        if (size < 1 || size > 200) throw new IllegalArgumentException("size must be between 1 and 200");
+    }
+}

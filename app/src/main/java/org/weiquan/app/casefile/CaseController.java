@@ -1,0 +1,135 @@
+package org.weiquan.app.casefile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.District;
+import org.weiquan.api.common.LinkRelation;
+import org.weiquan.api.query.CaseHistoryQuery;
+import org.weiquan.api.query.CaseListQuery;
+import org.weiquan.api.query.CasePage;
+import org.weiquan.api.query.HistoryEntry;
+import org.weiquan.app.security.CurrentUser;
+import org.weiquan.app.security.WeiquanUser;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Cases of every kind together: one list with search, one way to find a case by id or number, one
+ * history endpoint, and links between cases of any kinds.
+ */
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "All cases")
+@Validated
+public class CaseController {
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final CaseAccess access;
+    private final Map<CaseKind, CaseKindSupport> kinds;
+    private final TransactionTemplate transaction;
+
+    public CaseController(QueryGateway queries, CommandGateway commands, CaseAccess access,
+                          List<CaseKindSupport> kinds, PlatformTransactionManager transactions) {
+        this.queries = queries;
+        this.commands = commands;
+        this.access = access;
+        this.kinds = kinds.stream().collect(Collectors.toUnmodifiableMap(CaseKindSupport::kind, Function.identity()));
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** Where a case is: its kind, number and the URL of its detail. */
+    public record CaseReference(String caseId, CaseKind kind, String caseNumber, String detail) {
+    }
+
+    public record LinkRequest(@NotBlank @Size(max = 36) String linkedCase, @NotNull LinkRelation relation,
+                              @Size(max = 2000) String note) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Cases of every kind, filtered and searched (case number, party, employer, credit code, text)")
+    public CasePage list(@RequestParam(required = false) CaseKind kind,
+                         @RequestParam(required = false) @Size(max = 40) String status,
+                         @RequestParam(required = false) District district,
+                         @RequestParam(required = false) @Size(max = 100) String officer,
+                         @RequestParam(required = false) Boolean overdue,
+                         @RequestParam(required = false) Boolean open,
+                         @RequestParam(required = false) @Size(max = 200) String q,
+                         @RequestParam(defaultValue = "0") @Min(0) int page,
+                         @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        WeiquanUser user = CurrentUser.get();
+        CaseListQuery query = new CaseListQuery(user.organisation(), kind, blankToNull(status), district,
+                blankToNull(officer), overdue, open, blankToNull(q), page, size);
+        return queries.query(query, ResponseTypes.instanceOf(CasePage.class)).join();
+    }
+
+    @GetMapping("/{ref}")
+    @Operation(summary = "Find a case by its id or its case number (e.g. LD-2026-000123)")
+    public CaseReference find(@PathVariable String ref) {
+        return reference(access.visibleCase(ref, CurrentUser.get()));
+    }
+
+    @GetMapping("/{ref}/history")
+    @Operation(summary = "Every event of a case of any kind, by id or case number, in order, with its metadata")
+    public List<HistoryEntry> history(@PathVariable String ref) {
+        RegisteredCase found = access.visibleCase(ref, CurrentUser.get());
+        return queries.query(new CaseHistoryQuery(found.caseId()), ResponseTypes.multipleInstancesOf(HistoryEntry.class))
+                .join();
+    }
+
+    @PostMapping("/{ref}/links")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Link two cases of any kinds; the link is recorded as an event on both")
+    public CaseReference link(@PathVariable String ref, @Valid @RequestBody LinkRequest request) {
+        WeiquanUser user = CurrentUser.get();
+        RegisteredCase from = access.visibleCase(ref, user);
+        RegisteredCase to = access.visibleCase(request.linkedCase(), user);
+        // Both sides in one transaction: a link exists on both cases or on neither.
+        transaction.executeWithoutResult(status -> {
+            commands.sendAndWait(support(from.kind()).linkCommand(from.caseId(), to.caseId(), to.kind(),
+                    to.caseNumber(), request.relation(), request.note()));
+            commands.sendAndWait(support(to.kind()).linkCommand(to.caseId(), from.caseId(), from.kind(),
+                    from.caseNumber(), request.relation().inverse(), request.note()));
+        });
+        return reference(to);
+    }
+
+    private CaseReference reference(RegisteredCase found) {
+        return new CaseReference(found.caseId(), found.kind(), found.caseNumber(),
+                support(found.kind()).apiPath() + "/" + found.caseId());
+    }
+
+    private CaseKindSupport support(CaseKind kind) {
+        CaseKindSupport support = kinds.get(kind);
+        if (support == null) throw new IllegalStateException("no support for case kind " + kind);
+        return support;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

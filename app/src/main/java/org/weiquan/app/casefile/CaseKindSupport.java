@@ -1,0 +1,23 @@
+package org.weiquan.app.casefile;
+
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.LinkRelation;
+
+/**
+ * What each case kind contributes to the shared case machinery: its stable event types and its own
+ * link command (Axon routes a command type to one aggregate type, so each kind has its own).
+ * Every kind provides one bean of this type.
+ */
+public interface CaseKindSupport {
+    CaseKind kind();
+
+    /** Where the kind's cases live in the API, e.g. {@code /api/disputes}. */
+    String apiPath();
+
+    /** The sealed event interface(s) of the kind's aggregate. */
+    Class<?>[] eventTypes();
+
+    /** The command that records, on the case {@code caseId} of this kind, a link to another case. */
+    Object linkCommand(String caseId, String linkedCaseId, CaseKind linkedKind, String linkedCaseNumber,
+                       LinkRelation relation, String note);
+}

@@ -1,0 +1,64 @@
+package org.weiquan.app.casefile;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.weiquan.api.common.CaseKind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Possible duplicates at intake: open cases of the same kind naming the same worker (by party key)
+ * or employer (by credit code). Party keys are written with the case, in the filing transaction;
+ * whether a case is still open comes from the case list. The answer is kept with the new case, so
+ * that a retried filing shows the same list.
+ */
+@Component
+public class DuplicateCheck {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PartyKeys keys;
+
+    public DuplicateCheck(NamedParameterJdbcTemplate jdbc, PartyKeys keys) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+    }
+
+    public List<PossibleDuplicate> find(CaseKind kind, Parties parties, String excludingCaseId) {
+        Map<String, String> matchedOn = partyKeys(parties);
+        if (matchedOn.isEmpty()) return List.of();
+        MapSqlParameterSource args = new MapSqlParameterSource()
+                .addValue("kind", kind.name()).addValue("keys", matchedOn.keySet())
+                .addValue("self", excludingCaseId == null ? "" : excludingCaseId);
+        Map<String, PossibleDuplicate> byCase = new LinkedHashMap<>();
+        // A case the list has not reached yet counts as open: it was filed a moment ago.
+        jdbc.query("SELECT p.case_id, p.party_key, r.case_number, l.status FROM case_party p"
+                + " JOIN case_registry r ON r.case_id = p.case_id"
+                + " LEFT JOIN case_list l ON l.case_id = p.case_id"
+                + " WHERE p.kind = :kind AND p.party_key IN (:keys) AND p.case_id <> :self"
+                + " AND (l.is_open IS NULL OR l.is_open)"
+                + " ORDER BY r.case_number", args, rs -> {
+            String caseId = rs.getString("case_id");
+            byCase.putIfAbsent(caseId, new PossibleDuplicate(caseId, kind, rs.getString("case_number"),
+                    rs.getString("status"), matchedOn.get(rs.getString("party_key"))));
+        });
+        return new ArrayList<>(byCase.values());
+    }
+
+    /** Remembers the new case's parties; runs in the filing transaction. */
+    public void record(String caseId, CaseKind kind, Parties parties) {
+        partyKeys(parties).keySet().forEach(key -> jdbc.update(
+                "INSERT INTO case_party (case_id, kind, party_key) SELECT :id, :kind, :key FROM (VALUES (0)) AS one(x)"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM case_party WHERE case_id = :id AND party_key = :key)",
+                new MapSqlParameterSource().addValue("id", caseId).addValue("kind", kind.name()).addValue("key", key)));
+    }
+
+    private Map<String, String> partyKeys(Parties parties) {
+        Map<String, String> matchedOn = new LinkedHashMap<>();
+        parties.idNumbers().forEach(id -> matchedOn.put(keys.person(id), "worker"));
+        parties.creditCodes().forEach(code -> matchedOn.put(keys.employer(code), "employer"));
+        return matchedOn;
+    }
+}

@@ -1,0 +1,34 @@
+package org.weiquan.app.dispute;
+
+import org.springframework.stereotype.Component;
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.LinkRelation;
+import org.weiquan.api.dispute.DisputeCommands.LinkDisputeCommand;
+import org.weiquan.api.dispute.DisputeId;
+import org.weiquan.api.dispute.LabourDisputeEvent;
+import org.weiquan.app.casefile.CaseKindSupport;
+
+@Component
+public class DisputeKindSupport implements CaseKindSupport {
+
+    @Override
+    public CaseKind kind() {
+        return CaseKind.LABOUR_DISPUTE;
+    }
+
+    @Override
+    public String apiPath() {
+        return "/api/disputes";
+    }
+
+    @Override
+    public Class<?>[] eventTypes() {
+        return new Class<?>[]{LabourDisputeEvent.class};
+    }
+
+    @Override
+    public Object linkCommand(String caseId, String linkedCaseId, CaseKind linkedKind, String linkedCaseNumber,
+                              LinkRelation relation, String note) {
+        return new LinkDisputeCommand(DisputeId.of(caseId), linkedCaseId, linkedKind, linkedCaseNumber, relation, note);
+    }
+}
