@@ -41,6 +41,8 @@ import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseIntake;
 import org.weiquan.app.casefile.CaseTransitions;
 import org.weiquan.app.casefile.Parties;
+import org.weiquan.app.reference.NotOnRosterException;
+import org.weiquan.app.reference.ReferenceData;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.WeiquanUser;
@@ -66,12 +68,15 @@ public class DisputeController {
     private final CaseTransitions transitions;
     private final QueryGateway queries;
     private final CaseAccess access;
+    private final ReferenceData reference;
 
-    public DisputeController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries, CaseAccess access) {
+    public DisputeController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries, CaseAccess access,
+                             ReferenceData reference) {
         this.intake = intake;
         this.transitions = transitions;
         this.queries = queries;
         this.access = access;
+        this.reference = reference;
     }
 
     @PostMapping
@@ -140,8 +145,14 @@ public class DisputeController {
     @Operation(summary = "Assign (or reassign) the mediator")
     public ResponseEntity<DisputeRequests.Transitioned> assignMediator(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                                        @Valid @RequestBody DisputeRequests.AssignMediator body) {
-        return transition(id, ifMatch, v -> new DisputeCommands.AssignMediatorCommand(new DisputeId(id), v,
-                new OfficerId(body.mediator().strip())));
+        String mediator = body.mediator().strip();
+        // Checked once the case is known to be visible: an invisible case stays a plain 404.
+        return transition(id, ifMatch, v -> {
+            if (reference.activeMediator(mediator).isEmpty()) {
+                throw new NotOnRosterException("mediator", mediator + " is not an active mediator of the roster");
+            }
+            return new DisputeCommands.AssignMediatorCommand(new DisputeId(id), v, new OfficerId(mediator));
+        });
     }
 
     @PostMapping("/{id}/mediation-sessions")

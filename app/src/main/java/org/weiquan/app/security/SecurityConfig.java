@@ -55,6 +55,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, CASE_PATHS).hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/cases/**").hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/api/me").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/lawyers", "/api/mediators").authenticated()
                         .requestMatchers("/actuator/**", "/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll());
         return http.build();

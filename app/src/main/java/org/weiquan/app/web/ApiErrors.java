@@ -28,6 +28,7 @@ import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.app.admin.ProjectionReplayController;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.casefile.IdempotencyConflictException;
+import org.weiquan.app.reference.NotOnRosterException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,11 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
         if (e.field() != null) problem.setProperty("errors", List.of(new FieldError(e.field(), e.getMessage())));
         return problem;
+    }
+
+    @ExceptionHandler(NotOnRosterException.class)
+    ProblemDetail notOnRoster(NotOnRosterException e) {
+        return fieldProblem(e.field(), e.getMessage());
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)

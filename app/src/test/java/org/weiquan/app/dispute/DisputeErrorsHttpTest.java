@@ -155,7 +155,7 @@ class DisputeErrorsHttpTest extends HttpIntegrationTest {
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<ApiResponse>> racers = new ArrayList<>();
-            for (String mediator : List.of("mediator.sun", "mediator.zhou")) {
+            for (String mediator : List.of("mediator.sun", "mediator.qian")) {
                 racers.add(threads.submit(() -> {
                     start.await();
                     return api.as(OFFICER_LI).ifMatch(1).post(path(accepted, "mediator"), Disputes.mediator(mediator));
