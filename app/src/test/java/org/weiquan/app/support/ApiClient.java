@@ -117,6 +117,10 @@ public final class ApiClient {
             return postRaw(path, write(body));
         }
 
+        public ApiResponse put(String path, Object body) {
+            return send("PUT", path, BodyPublishers.ofString(write(body), StandardCharsets.UTF_8), true);
+        }
+
         /** Posts the text as it is (for malformed bodies): with Content-Length. */
         public ApiResponse postRaw(String path, String body) {
             return send("POST", path, BodyPublishers.ofString(body, StandardCharsets.UTF_8), true);
