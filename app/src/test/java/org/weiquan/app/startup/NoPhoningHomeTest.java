@@ -9,7 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.ClassUtils;
 import org.weiquan.app.NoPhoningHome;
 import org.weiquan.app.WeiquanApplication;
-import org.weiquan.app.support.TestDataDirectories;
+import org.weiquan.app.support.TestStores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +48,7 @@ class NoPhoningHomeTest {
         System.setProperty(AXON_FORCE_NON_TEST, "true");
 
         ConfigurableApplicationContext context = SpringApplication.from(WeiquanApplication::main)
-                .run("--server.port=0", "--weiquan.data-dir=" + TestDataDirectories.fresh("no-phoning-home"))
+                .run(TestStores.arguments(TestStores.fresh("no-phoning-home"), "--server.port=0"))
                 .getApplicationContext();
         try {
             assertThat(System.getProperty(NoPhoningHome.AXON_UPDATE_CHECKER_DISABLED)).isEqualTo("true");

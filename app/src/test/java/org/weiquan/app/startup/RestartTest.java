@@ -10,9 +10,8 @@ import org.weiquan.app.WeiquanApplication;
 import org.weiquan.app.support.ApiClient;
 import org.weiquan.app.support.ApiResponse;
 import org.weiquan.app.support.Disputes;
-import org.weiquan.app.support.TestDataDirectories;
+import org.weiquan.app.support.TestStores;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,14 +36,14 @@ class RestartTest {
 
     @Test
     void after_a_restart_on_the_same_data_directory_every_case_is_intact_and_numbering_continues() {
-        Path dataDirectory = TestDataDirectories.fresh("restart");
+        Map<String, String> store = TestStores.fresh("restart");
         List<String> ids = new ArrayList<>();
         Map<String, JsonNode> details = new LinkedHashMap<>();
         Map<String, JsonNode> histories = new LinkedHashMap<>();
         long lastNumber;
         long deadlines;
 
-        try (ConfigurableApplicationContext first = start(dataDirectory)) {
+        try (ConfigurableApplicationContext first = start(store)) {
             ApiClient api = new ApiClient(port(first));
             for (int i = 0; i < 3; i++) {
                 ApiResponse filed = api.as(OFFICER_LI).post(Disputes.PATH, Disputes.filing(i == 2 ? 10 : 1));
@@ -68,7 +67,7 @@ class RestartTest {
             assertThat(deadlines).as("a mediation deadline per case").isEqualTo(3);
         }
 
-        try (ConfigurableApplicationContext second = start(dataDirectory)) {
+        try (ConfigurableApplicationContext second = start(store)) {
             ApiClient api = new ApiClient(port(second));
             for (String id : ids) {
                 ApiResponse detail = api.as(OFFICER_LI).get(path(id));
@@ -96,9 +95,9 @@ class RestartTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path dataDirectory) {
+    private static ConfigurableApplicationContext start(Map<String, String> store) {
         return new SpringApplicationBuilder(WeiquanApplication.class)
-                .run("--server.port=0", "--weiquan.data-dir=" + dataDirectory);
+                .run(TestStores.arguments(store, "--server.port=0"));
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -7,12 +7,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.weiquan.app.NoPhoningHome;
 import org.weiquan.app.WeiquanApplication;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = WeiquanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ActiveProfiles(resolver = TestStoreProfiles.class)
 public abstract class HttpIntegrationTest {
     /** How long the read side may lag behind a committed command. */
     protected static final Duration READ_SIDE = Duration.ofSeconds(15);
@@ -35,9 +36,9 @@ public abstract class HttpIntegrationTest {
     }
 
     @DynamicPropertySource
-    static void freshDataDirectory(DynamicPropertyRegistry registry) {
-        Path directory = TestDataDirectories.fresh("http"); // once per context, not per property read
-        registry.add("weiquan.data-dir", directory::toString);
+    static void freshStore(DynamicPropertyRegistry registry) {
+        // once per context, not per property read: H2 in a new directory, or a new PostgreSQL database
+        TestStores.fresh("http").forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @LocalServerPort
