@@ -1,0 +1,56 @@
+package org.weiquan.app.axon;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every projection gets a dead-letter queue in the database: an event its handler throws on is
+ * parked (with every later event of the same case, so each case's order is kept) and the projection
+ * goes on with the other cases instead of stopping or silently skipping it. Administrators list and
+ * retry the parked events (ProjectionAdminController).
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeadLetterConfig {
+
+    @Bean
+    ConfigurerModule deadLetterQueuesForEveryProjection(ConnectionProvider connections,
+                                                        TransactionManager transactions,
+                                                        Serializer serializer,
+                                                        @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(org.axonframework.config.Configurer configurer) {
+                configurer.eventProcessing().registerDeadLetterQueueProvider(group -> configuration ->
+                        queue(group, connections, transactions, serializer, eventSerializer));
+            }
+
+            @Override
+            public int order() {
+                // after Axon's own property-driven provider, which would otherwise replace this one
+                return Integer.MAX_VALUE;
+            }
+        };
+    }
+
+    private static SequencedDeadLetterQueue<EventMessage<?>> queue(String group, ConnectionProvider connections,
+                                                                  TransactionManager transactions,
+                                                                  Serializer serializer, Serializer eventSerializer) {
+        return JdbcSequencedDeadLetterQueue.builder()
+                .processingGroup(group)
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(DeadLetterSchema.defaultSchema())
+                .genericSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build();
+    }
+}
