@@ -28,7 +28,11 @@ class ProjectionReplayHttpTest extends HttpIntegrationTest {
         List<String> names = new ArrayList<>();
         response.json().forEach(processor -> names.add(processor.path("name").asText()));
         assertThat(names).containsExactly("case-history", "dispute-detail", "dispute-list");
-        response.json().forEach(processor -> assertThat(processor.path("running").asBoolean()).isTrue());
+        response.json().forEach(processor -> {
+            assertThat(processor.path("running").asBoolean()).isTrue();
+            assertThat(processor.path("error").asBoolean()).isFalse();
+            assertThat(processor.path("segments").asInt()).isPositive();
+        });
     }
 
     @Test
@@ -50,8 +54,13 @@ class ProjectionReplayHttpTest extends HttpIntegrationTest {
         assertThat(replay.status()).as("%s", replay).isEqualTo(202);
         await("the rebuilt dispute list").atMost(READ_SIDE).pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> assertThat(listRows()).isEqualTo(live));
-        JsonNode processors = api.as(ADMIN).get("/api/admin/processors").json();
-        processors.forEach(processor -> assertThat(processor.path("running").asBoolean()).isTrue());
+        await("the replay finished and caught up").atMost(READ_SIDE).untilAsserted(() -> {
+            JsonNode list = processor("dispute-list");
+            assertThat(list.path("running").asBoolean()).isTrue();
+            assertThat(list.path("replaying").asBoolean()).isFalse();
+            assertThat(list.path("lag").asLong()).isZero();
+            assertThat(list.path("position").asLong()).isEqualTo(list.path("head").asLong());
+        });
     }
 
     @Test
@@ -59,6 +68,13 @@ class ProjectionReplayHttpTest extends HttpIntegrationTest {
         assertProblem(api.as(OFFICER_LI).post("/api/admin/processors/dispute-list/replay", Map.of()), 403, "forbidden");
         assertProblem(api.as(ADMIN).post("/api/admin/processors/no-such-projection/replay", Map.of()), 404,
                 "processor-not-found");
+    }
+
+    private JsonNode processor(String name) {
+        for (JsonNode processor : api.as(ADMIN).get("/api/admin/processors").json()) {
+            if (processor.path("name").asText().equals(name)) return processor;
+        }
+        throw new AssertionError("no processor " + name);
     }
 
     private List<Map<String, Object>> listRows() {
