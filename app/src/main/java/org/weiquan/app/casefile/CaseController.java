@@ -1,5 +1,6 @@
 package org.weiquan.app.casefile;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -7,11 +8,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
@@ -26,13 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.LinkRelation;
+import org.weiquan.api.query.AuditEntry;
 import org.weiquan.api.query.CaseHistoryQuery;
 import org.weiquan.api.query.CaseListQuery;
 import org.weiquan.api.query.CasePage;
 import org.weiquan.api.query.HistoryEntry;
+import org.weiquan.app.audit.AuditCsv;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.WeiquanUser;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -52,9 +60,11 @@ public class CaseController {
     private final CaseAccess access;
     private final Map<CaseKind, CaseKindSupport> kinds;
     private final TransactionTemplate transaction;
+    private final ObjectMapper json;
 
     public CaseController(QueryGateway queries, CommandGateway commands, CaseAccess access,
-                          List<CaseKindSupport> kinds, PlatformTransactionManager transactions) {
+                          List<CaseKindSupport> kinds, PlatformTransactionManager transactions, ObjectMapper json) {
+        this.json = json;
         this.queries = queries;
         this.commands = commands;
         this.access = access;
@@ -94,11 +104,22 @@ public class CaseController {
     }
 
     @GetMapping("/{ref}/history")
-    @Operation(summary = "Every event of a case of any kind, by id or case number, in order, with its metadata")
-    public List<HistoryEntry> history(@PathVariable String ref) {
+    @Operation(summary = "Every event of a case of any kind, by id or case number, in order, with its metadata",
+            description = "format=csv exports the same as a CSV file (UTF-8 with byte-order mark).")
+    public ResponseEntity<?> history(@PathVariable String ref,
+                                     @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format) {
         RegisteredCase found = access.visibleCase(ref, CurrentUser.get());
-        return queries.query(new CaseHistoryQuery(found.caseId()), ResponseTypes.multipleInstancesOf(HistoryEntry.class))
-                .join();
+        List<HistoryEntry> history = queries.query(new CaseHistoryQuery(found.caseId()),
+                ResponseTypes.multipleInstancesOf(HistoryEntry.class)).join();
+        if (format.equals("csv")) {
+            List<AuditEntry> rows = history.stream()
+                    .map(e -> new AuditEntry(found.caseId(), found.kind(), found.caseNumber(), e)).toList();
+            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            "attachment; filename=\"" + found.caseNumber() + "-history.csv\"")
+                    .body(AuditCsv.write(rows, json));
+        }
+        return ResponseEntity.ok(history);
     }
 
     @PostMapping("/{ref}/links")

@@ -10,6 +10,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.MetadataKeys;
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.query.AuditEntry;
+import org.weiquan.api.query.AuditPage;
+import org.weiquan.api.query.AuditQuery;
 import org.weiquan.api.query.CaseHistoryQuery;
 import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.query.support.EventTypeNames;
@@ -17,6 +21,10 @@ import org.weiquan.query.support.ReadModelJson;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +38,7 @@ public class CaseHistoryProjection {
     public static final String PROCESSING_GROUP = "case-history";
 
     private final JdbcTemplate jdbc;
+    private final EventSummaries summaries = EventSummaries.standard();
 
     public CaseHistoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -62,12 +71,68 @@ public class CaseHistoryProjection {
     @QueryHandler
     public List<HistoryEntry> handle(CaseHistoryQuery query) {
         return jdbc.query("SELECT * FROM case_history WHERE case_id = ? ORDER BY sequence_number",
-                (rs, row) -> new HistoryEntry(rs.getLong("sequence_number"), rs.getString("event_id"),
-                        rs.getString("event_type"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("actor"), rs.getString("actor_role"), rs.getString("organisation"),
-                        rs.getString("client_address"),
-                        rs.getString("correlation_id"), rs.getString("causation_id"), readData(rs.getString("data"))),
-                query.caseId());
+                (rs, row) -> entry(rs), query.caseId());
+    }
+
+    /** The audit trail across the cases the viewer may see (their kind and number from the case list). */
+    @QueryHandler
+    public AuditPage handle(AuditQuery query) {
+        StringBuilder where = new StringBuilder(" FROM case_history h JOIN case_list l ON l.case_id = h.case_id"
+                + " WHERE (l.organisation = ? OR l.organisation LIKE ? ESCAPE '\\')");
+        List<Object> args = new ArrayList<>(List.of(query.viewer().value(), escapeLike(query.viewer().value()) + "/%"));
+        if (query.actor() != null) {
+            where.append(" AND h.actor = ?");
+            args.add(query.actor());
+        }
+        if (query.from() != null) {
+            where.append(" AND h.occurred_at >= ?");
+            args.add(query.from().atOffset(ZoneOffset.UTC));
+        }
+        if (query.to() != null) {
+            where.append(" AND h.occurred_at < ?");
+            args.add(query.to().atOffset(ZoneOffset.UTC));
+        }
+        if (query.eventType() != null) {
+            where.append(" AND h.event_type = ?");
+            args.add(query.eventType());
+        }
+        if (query.kind() != null) {
+            where.append(" AND l.kind = ?");
+            args.add(query.kind().name());
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(query.size());
+        pageArgs.add((long) query.page() * query.size());
+        List<AuditEntry> items = jdbc.query("SELECT h.*, l.kind, l.case_number" + where
+                        + " ORDER BY h.occurred_at, h.case_id, h.sequence_number LIMIT ? OFFSET ?",
+                (rs, row) -> new AuditEntry(rs.getString("case_id"), CaseKind.valueOf(rs.getString("kind")),
+                        rs.getString("case_number"), entry(rs)), pageArgs.toArray());
+        return new AuditPage(items, query.page(), query.size(), total == null ? 0 : total);
+    }
+
+    private HistoryEntry entry(ResultSet rs) throws SQLException {
+        String caseId = rs.getString("case_id");
+        String eventType = rs.getString("event_type");
+        Map<String, Object> data = readData(rs.getString("data"));
+        EventSummaries.Summary summary = summaries.summarise(eventType, data);
+        return new HistoryEntry(rs.getLong("sequence_number"), rs.getString("event_id"), eventType,
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                rs.getString("actor_role"), rs.getString("organisation"), rs.getString("client_address"),
+                rs.getString("correlation_id"), rs.getString("causation_id"), summary.en(), summary.zh(),
+                changes(caseId, data), data);
+    }
+
+    /** What the event set: its fields, less the ones that only repeat which case it is. */
+    private static Map<String, Object> changes(String caseId, Map<String, Object> data) {
+        Map<String, Object> changes = new LinkedHashMap<>(data);
+        changes.values().removeIf(value -> caseId.equals(value));
+        changes.remove("kind");
+        return changes;
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     @SuppressWarnings("unchecked")

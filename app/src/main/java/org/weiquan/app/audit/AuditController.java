@@ -1,0 +1,82 @@
+package org.weiquan.app.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.query.AuditPage;
+import org.weiquan.api.query.AuditQuery;
+import org.weiquan.app.security.CurrentUser;
+import org.weiquan.command.deadline.DeadlineCalculator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The audit trail across cases for supervisors: "everything officer X did last week", as JSON or as
+ * a CSV file for the spreadsheet a supervision report is written in.
+ */
+@RestController
+@Tag(name = "Audit trail")
+@Validated
+public class AuditController {
+    private final QueryGateway queries;
+    private final ObjectMapper json;
+
+    public AuditController(QueryGateway queries, ObjectMapper json) {
+        this.queries = queries;
+        this.json = json;
+    }
+
+    @GetMapping("/api/audit")
+    @Operation(summary = "Events across cases, oldest first, by actor, time window [from, to), event type and kind",
+            description = "from/to are instants (2026-11-16T00:00:00Z) or dates (2026-11-16, midnight in China). "
+                    + "format=csv returns a CSV file of the same page.")
+    public ResponseEntity<?> audit(@RequestParam(required = false) @Size(max = 100) String actor,
+                                   @RequestParam(required = false) @Size(max = 40) String from,
+                                   @RequestParam(required = false) @Size(max = 40) String to,
+                                   @RequestParam(required = false) @Size(max = 100) String eventType,
+                                   @RequestParam(required = false) CaseKind kind,
+                                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                                   @RequestParam(defaultValue = "100") @Min(1) @Max(5000) int size,
+                                   @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format) {
+        AuditQuery query = new AuditQuery(CurrentUser.get().organisation(), blankToNull(actor), instant(from, "from"),
+                instant(to, "to"), blankToNull(eventType), kind, page, size);
+        AuditPage result = queries.query(query, ResponseTypes.instanceOf(AuditPage.class)).join();
+        if (format.equals("csv")) {
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit.csv\"")
+                    .body(AuditCsv.write(result.items(), json));
+        }
+        return ResponseEntity.ok(result);
+    }
+
+    static Instant instant(String text, String parameter) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            if (text.length() == 10) return LocalDate.parse(text).atStartOfDay(DeadlineCalculator.CHINA).toInstant();
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(parameter + " must be a date (2026-11-16) or an instant (2026-11-16T00:00:00Z)");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,56 @@
+package org.weiquan.app.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.weiquan.api.query.AuditEntry;
+
+import java.util.List;
+
+/**
+ * The audit trail as CSV (RFC 4180), UTF-8 with a byte-order mark so that spreadsheet programs show
+ * the Chinese text correctly. One row per event; {@code changes} is the event's fields as JSON.
+ */
+public final class AuditCsv {
+    private static final String HEADER = "case_number,kind,sequence,occurred_at,event_type,summary_en,summary_zh,"
+            + "actor,actor_role,organisation,client_address,correlation_id,causation_id,changes";
+
+    private AuditCsv() {
+    }
+
+    public static String write(List<AuditEntry> entries, ObjectMapper json) {
+        StringBuilder csv = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
+        for (AuditEntry entry : entries) {
+            var e = entry.event();
+            row(csv, entry.caseNumber(), entry.kind() == null ? null : entry.kind().name(), Long.toString(e.sequence()),
+                    e.occurredAt().toString(), e.eventType(), e.summaryEn(), e.summaryZh(), e.actor(), e.actorRole(),
+                    e.organisation(), e.clientAddress(), e.correlationId(), e.causationId(), toJson(e.changes(), json));
+        }
+        return csv.toString();
+    }
+
+    private static void row(StringBuilder csv, String... fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) csv.append(',');
+            csv.append(quote(fields[i]));
+        }
+        csv.append("\r\n");
+    }
+
+    static String quote(String field) {
+        if (field == null) return "";
+        // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
+        String safe = !field.isEmpty() && "=+-@".indexOf(field.charAt(0)) >= 0 ? "'" + field : field;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+
+    private static String toJson(Object value, ObjectMapper json) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write changes", e);
+        }
+    }
+}
