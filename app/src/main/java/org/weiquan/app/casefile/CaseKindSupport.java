@@ -1,7 +1,10 @@
 package org.weiquan.app.casefile;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.LinkRelation;
+
+import java.util.List;
 
 /**
  * What each case kind contributes to the shared case machinery: its stable event types and its own
@@ -16,6 +19,14 @@ public interface CaseKindSupport {
 
     /** The sealed event interface(s) of the kind's aggregate. */
     Class<?>[] eventTypes();
+
+    /**
+     * The case's detail as it stood after {@code events} (its own events, in order, from the first):
+     * the same fold the kind's detail projection applies. Point-in-time views use it.
+     */
+    default Object detailAfter(List<? extends DomainEventMessage<?>> events) {
+        throw new UnsupportedOperationException(kind() + " has no point-in-time view yet");
+    }
 
     /** The command that records, on the case {@code caseId} of this kind, a link to another case. */
     Object linkCommand(String caseId, String linkedCaseId, CaseKind linkedKind, String linkedCaseNumber,
