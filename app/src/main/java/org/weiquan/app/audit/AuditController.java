@@ -20,11 +20,9 @@ import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.query.AuditPage;
 import org.weiquan.api.query.AuditQuery;
 import org.weiquan.app.security.CurrentUser;
-import org.weiquan.command.deadline.DeadlineCalculator;
+import org.weiquan.app.web.TimeParameters;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * The audit trail across cases for supervisors: "everything officer X did last week", as JSON or as
@@ -54,8 +52,8 @@ public class AuditController {
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "100") @Min(1) @Max(5000) int size,
                                    @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format) {
-        AuditQuery query = new AuditQuery(CurrentUser.get().organisation(), blankToNull(actor), instant(from, "from"),
-                instant(to, "to"), blankToNull(eventType), kind, page, size);
+        AuditQuery query = new AuditQuery(CurrentUser.get().organisation(), blankToNull(actor), TimeParameters.startOf(from, "from"),
+                TimeParameters.startOf(to, "to"), blankToNull(eventType), kind, page, size);
         AuditPage result = queries.query(query, ResponseTypes.instanceOf(AuditPage.class)).join();
         if (format.equals("csv")) {
             return ResponseEntity.ok()
@@ -64,16 +62,6 @@ public class AuditController {
                     .body(AuditCsv.write(result.items(), json));
         }
         return ResponseEntity.ok(result);
-    }
-
-    static Instant instant(String text, String parameter) {
-        if (text == null || text.isBlank()) return null;
-        try {
-            if (text.length() == 10) return LocalDate.parse(text).atStartOfDay(DeadlineCalculator.CHINA).toInstant();
-            return Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(parameter + " must be a date (2026-11-16) or an instant (2026-11-16T00:00:00Z)");
-        }
     }
 
     private static String blankToNull(String value) {

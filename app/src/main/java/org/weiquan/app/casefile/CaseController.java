@@ -39,13 +39,10 @@ import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.audit.AuditCsv;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.WeiquanUser;
-
-import org.weiquan.command.deadline.DeadlineCalculator;
+import org.weiquan.app.web.TimeParameters;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -115,29 +112,17 @@ public class CaseController {
     @Operation(summary = "The case as it stood at an instant, rebuilt from its events up to then",
             description = "at: an instant (2026-11-20T08:00:00Z) or a date (2026-11-20 = the end of that day in China)")
     public Object asOf(@PathVariable String ref, @RequestParam @Size(max = 40) String at) {
-        return pointInTime.detailAsOf(access.visibleCase(ref, CurrentUser.get()), endOf(at, "at"));
+        return pointInTime.detailAsOf(access.visibleCase(ref, CurrentUser.get()), TimeParameters.endOf(at, "at"));
     }
 
     @GetMapping("/{ref}/changes")
     @Operation(summary = "What changed in the case between two instants, field by field")
     public PointInTime.Difference changes(@PathVariable String ref, @RequestParam @Size(max = 40) String from,
                                           @RequestParam @Size(max = 40) String to) {
-        Instant start = endOf(from, "from");
-        Instant end = endOf(to, "to");
+        Instant start = TimeParameters.endOf(from, "from");
+        Instant end = TimeParameters.endOf(to, "to");
         if (!start.isBefore(end)) throw new IllegalArgumentException("from must be before to");
         return pointInTime.difference(access.visibleCase(ref, CurrentUser.get()), start, end);
-    }
-
-    /** An instant, or a date meaning the end of that day in China. */
-    private static Instant endOf(String text, String parameter) {
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).plusDays(1).atStartOfDay(DeadlineCalculator.CHINA).toInstant().minusNanos(1);
-            }
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(parameter + " must be a date (2026-11-20) or an instant (2026-11-20T08:00:00Z)");
-        }
     }
 
     @GetMapping("/{ref}/history")

@@ -38,6 +38,14 @@ public class PartyKeys {
         return "person:" + hmac(idNumber.strip().toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * A stable pseudonym for analysts: the same value always gives the same pseudonym, and without
+     * the key nobody can tell whose it is. {@code kind} keeps pseudonyms of different things apart.
+     */
+    public String pseudonym(String kind, String value) {
+        return kind + "-" + hmac(kind + ":" + value.strip().toUpperCase(Locale.ROOT)).substring(0, 16);
+    }
+
     /** The key of an employer: its credit code, which is public information. */
     public String employer(String creditCode) {
         return "employer:" + creditCode.strip().toUpperCase(Locale.ROOT);
