@@ -4,4 +4,9 @@ CREATE VIEW case_list AS
 SELECT dispute_id AS case_id, 'LABOUR_DISPUTE' AS kind, case_number, status, is_open, district, organisation,
        officer_in_charge, overdue, next_deadline, applied_on AS opened_on, lead_worker_masked AS party_masked,
        employer_name, credit_code, search_text, last_changed_at
-FROM dispute_list;
+FROM dispute_list
+UNION ALL
+SELECT hazard_id AS case_id, 'SAFETY_HAZARD' AS kind, case_number, status, is_open, district, organisation,
+       officer_in_charge, overdue, next_deadline, opened_on, party_masked, employer_name, credit_code,
+       search_text, last_changed_at
+FROM hazard_list;

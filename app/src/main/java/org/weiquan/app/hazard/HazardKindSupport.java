@@ -1,0 +1,35 @@
+package org.weiquan.app.hazard;
+
+import org.springframework.stereotype.Component;
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.LinkRelation;
+import org.weiquan.api.hazard.HazardCommands.LinkHazardCommand;
+import org.weiquan.api.hazard.HazardId;
+import org.weiquan.api.hazard.SafetyHazardEvent;
+import org.weiquan.app.casefile.CaseKindSupport;
+
+/** What safety hazards contribute to the shared case machinery. */
+@Component
+public class HazardKindSupport implements CaseKindSupport {
+
+    @Override
+    public CaseKind kind() {
+        return CaseKind.SAFETY_HAZARD;
+    }
+
+    @Override
+    public String apiPath() {
+        return HazardController.PATH;
+    }
+
+    @Override
+    public Class<?>[] eventTypes() {
+        return new Class<?>[]{SafetyHazardEvent.class};
+    }
+
+    @Override
+    public Object linkCommand(String caseId, String linkedCaseId, CaseKind linkedKind, String linkedCaseNumber,
+                              LinkRelation relation, String note) {
+        return new LinkHazardCommand(HazardId.of(caseId), linkedCaseId, linkedKind, linkedCaseNumber, relation, note);
+    }
+}
