@@ -3,12 +3,12 @@ package org.weiquan.app.dispute;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
-import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.dispute.DisputeCommands.LinkDisputeCommand;
 import org.weiquan.api.dispute.DisputeId;
 import org.weiquan.api.dispute.LabourDisputeEvent;
 import org.weiquan.app.casefile.CaseKindSupport;
+import org.weiquan.app.casefile.EventFold;
 import org.weiquan.query.dispute.DisputeView;
 
 import java.util.List;
@@ -34,13 +34,7 @@ public class DisputeKindSupport implements CaseKindSupport {
     @Override
     public Object detailAfter(List<? extends DomainEventMessage<?>> events) {
         DisputeView view = new DisputeView();
-        for (DomainEventMessage<?> event : events) {
-            if (event.getPayload() instanceof LabourDisputeEvent dispute) {
-                view.apply(dispute, event.getSequenceNumber(), event.getTimestamp());
-            } else if (event.getPayload() instanceof CaseLinkedEvent link) {
-                view.link(link, event.getSequenceNumber(), event.getTimestamp());
-            }
-        }
+        EventFold.fold(events, LabourDisputeEvent.class, view::apply, view::link);
         return view.toDetail();
     }
 

@@ -1,5 +1,6 @@
 package org.weiquan.app.hazard;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.LinkRelation;
@@ -7,6 +8,10 @@ import org.weiquan.api.hazard.HazardCommands.LinkHazardCommand;
 import org.weiquan.api.hazard.HazardId;
 import org.weiquan.api.hazard.SafetyHazardEvent;
 import org.weiquan.app.casefile.CaseKindSupport;
+import org.weiquan.app.casefile.EventFold;
+import org.weiquan.query.hazard.HazardView;
+
+import java.util.List;
 
 /** What safety hazards contribute to the shared case machinery. */
 @Component
@@ -25,6 +30,13 @@ public class HazardKindSupport implements CaseKindSupport {
     @Override
     public Class<?>[] eventTypes() {
         return new Class<?>[]{SafetyHazardEvent.class};
+    }
+
+    @Override
+    public Object detailAfter(List<? extends DomainEventMessage<?>> events) {
+        HazardView view = new HazardView();
+        EventFold.fold(events, SafetyHazardEvent.class, view::apply, view::link);
+        return view.toDetail();
     }
 
     @Override
