@@ -32,6 +32,11 @@ public final class EventSummaries {
     public record Summary(String en, String zh) {
     }
 
+    /** Whether the label file has a line for this event type. */
+    public boolean knows(String eventType) {
+        return labels.containsKey(eventType);
+    }
+
     public Summary summarise(String eventType, Map<String, Object> data) {
         String[] label = labels.get(eventType);
         if (label == null) {
