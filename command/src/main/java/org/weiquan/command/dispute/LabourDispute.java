@@ -1,5 +1,6 @@
 package org.weiquan.command.dispute;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -70,9 +71,12 @@ import static org.weiquan.api.dispute.DisputeStatus.SETTLED;
 /**
  * A labour dispute (劳动争议) under 《劳动争议调解仲裁法》: mediation first, arbitration when mediation
  * fails or its period runs out. Command handlers decide and return the aggregate's new version (the
- * client's next ETag); event sourcing handlers only assign state.
+ * client's next ETag); event sourcing handlers only assign state. Its fields are its snapshot (JSON),
+ * taken by policy every so many events so that long histories load fast.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class LabourDispute {
     static final String MEDIATION_PERIOD = "mediation-period";
     static final String PAYMENT_DUE = "settlement-payment-due";
