@@ -1,8 +1,10 @@
 package org.weiquan.app.legalaid;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 import org.weiquan.app.support.ApiResponse;
+import org.weiquan.app.support.Disputes;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -210,9 +212,9 @@ class LegalAidLifecycleHttpTest extends LegalAidHttpTest {
     @Test
     void a_link_from_a_dispute_is_recorded_on_the_legal_aid_case_too() {
         String id = applied(LegalAidCases.application(9));
-        String dispute = file(org.weiquan.app.support.Disputes.filing()).path("disputeId").asText();
+        String dispute = file(Disputes.filing()).path("disputeId").asText();
         ApiResponse linked = api.as(OFFICER_LI).post("/api/cases/" + dispute + "/links",
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                JsonNodeFactory.instance.objectNode()
                         .put("linkedCase", id).put("relation", "LED_TO").put("note", "争议转法律援助"));
         assertThat(linked.status()).as("%s", linked).isEqualTo(201);
 
