@@ -163,17 +163,29 @@ class LegalAidListProjectionTest {
         assertThat(summary(id).toString()).doesNotContain("张小明").doesNotContain("320502199001011234");
     }
 
+    /** The SELECT the lead engineer adds to the case_list view (V150) for this kind. */
+    static final String CASE_LIST_SELECT = "SELECT legal_aid_case_id AS case_id, 'LEGAL_AID' AS kind, case_number,"
+            + " status, is_open, district, organisation, officer_in_charge, overdue, next_deadline, opened_on,"
+            + " party_masked, employer_name, credit_code, search_text, last_changed_at FROM legal_aid_list";
+
     @Test
     void the_list_table_has_every_column_the_cross_kind_case_list_unions() {
         LegalAidCaseId id = newId();
         apply(application(id));
-        Map<String, Object> unioned = database.jdbc().queryForMap("SELECT legal_aid_case_id AS case_id,"
-                + " 'LEGAL_AID' AS kind, case_number, status, is_open, district, organisation, officer_in_charge,"
-                + " overdue, next_deadline, opened_on, party_masked, employer_name, credit_code, search_text,"
-                + " last_changed_at FROM legal_aid_list");
-        assertThat(unioned.get("CASE_ID")).isEqualTo(id.toString());
-        assertThat(unioned.get("LAST_CHANGED_AT")).isInstanceOf(OffsetDateTime.class);
-        assertThat(unioned).hasSize(16);
+        String disputes = database.jdbc().queryForObject(
+                "SELECT VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_NAME = 'CASE_LIST'", String.class);
+        assertThat(disputes).containsIgnoringCase("dispute_list");
+
+        List<Map<String, Object>> unioned = database.jdbc().queryForList(
+                "SELECT * FROM case_list UNION ALL " + CASE_LIST_SELECT);
+        assertThat(unioned).singleElement().satisfies(row -> {
+            assertThat(row).hasSize(16);
+            assertThat(row.get("CASE_ID")).isEqualTo(id.toString());
+            assertThat(row.get("KIND")).isEqualTo("LEGAL_AID");
+            assertThat(row.get("OPENED_ON")).isEqualTo(java.sql.Date.valueOf(D0302));
+            assertThat(row.get("PARTY_MASKED")).isEqualTo("张**");
+            assertThat(row.get("LAST_CHANGED_AT")).isInstanceOf(OffsetDateTime.class);
+        });
     }
 
     @Test
