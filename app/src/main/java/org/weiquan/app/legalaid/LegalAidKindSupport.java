@@ -1,0 +1,49 @@
+package org.weiquan.app.legalaid;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.stereotype.Component;
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.LinkRelation;
+import org.weiquan.api.legalaid.LegalAidCaseEvent;
+import org.weiquan.api.legalaid.LegalAidCaseId;
+import org.weiquan.api.legalaid.LegalAidCommands.LinkLegalAidCaseCommand;
+import org.weiquan.app.casefile.CaseKindSupport;
+import org.weiquan.app.casefile.EventFold;
+import org.weiquan.query.legalaid.LegalAidCaseView;
+
+import java.util.List;
+
+/** What legal-aid cases contribute to the shared case machinery. */
+@Component
+public class LegalAidKindSupport implements CaseKindSupport {
+    public static final String API_PATH = "/api/legal-aid-cases";
+
+    @Override
+    public CaseKind kind() {
+        return CaseKind.LEGAL_AID;
+    }
+
+    @Override
+    public String apiPath() {
+        return API_PATH;
+    }
+
+    @Override
+    public Class<?>[] eventTypes() {
+        return new Class<?>[]{LegalAidCaseEvent.class};
+    }
+
+    @Override
+    public Object detailAfter(List<? extends DomainEventMessage<?>> events) {
+        LegalAidCaseView view = new LegalAidCaseView();
+        EventFold.fold(events, LegalAidCaseEvent.class, view::apply, view::link);
+        return view.toDetail();
+    }
+
+    @Override
+    public Object linkCommand(String caseId, String linkedCaseId, CaseKind linkedKind, String linkedCaseNumber,
+                              LinkRelation relation, String note) {
+        return new LinkLegalAidCaseCommand(LegalAidCaseId.of(caseId), linkedCaseId, linkedKind, linkedCaseNumber,
+                relation, note);
+    }
+}
