@@ -27,7 +27,8 @@ class ProjectionReplayHttpTest extends HttpIntegrationTest {
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         List<String> names = new ArrayList<>();
         response.json().forEach(processor -> names.add(processor.path("name").asText()));
-        assertThat(names).containsExactly("case-history", "dispute-detail", "dispute-list");
+        assertThat(names).containsExactly("case-history", "dispute-detail", "dispute-list", "petition-detail",
+                "petition-list");
         response.json().forEach(processor -> assertThat(processor.path("running").asBoolean()).isTrue());
     }
 
