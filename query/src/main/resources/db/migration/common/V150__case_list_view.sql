@@ -14,4 +14,9 @@ UNION ALL
 SELECT legal_aid_case_id AS case_id, 'LEGAL_AID' AS kind, case_number, status, is_open, district, organisation,
        officer_in_charge, overdue, next_deadline, opened_on, party_masked, employer_name, credit_code,
        search_text, last_changed_at
-FROM legal_aid_list;
+FROM legal_aid_list
+UNION ALL
+SELECT petition_id AS case_id, 'PETITION' AS kind, case_number, status, is_open, district, organisation,
+       officer_in_charge, overdue, next_deadline, opened_on, party_masked, employer_name, credit_code,
+       search_text, last_changed_at
+FROM petition_list;

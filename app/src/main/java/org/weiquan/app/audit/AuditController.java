@@ -17,12 +17,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.query.AuditEntry;
 import org.weiquan.api.query.AuditPage;
 import org.weiquan.api.query.AuditQuery;
+import org.weiquan.app.casefile.CaseKindSupport;
 import org.weiquan.app.security.CurrentUser;
+import org.weiquan.app.security.WeiquanUser;
 import org.weiquan.app.web.TimeParameters;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The audit trail across cases for supervisors: "everything officer X did last week", as JSON or as
@@ -34,10 +42,12 @@ import java.nio.charset.StandardCharsets;
 public class AuditController {
     private final QueryGateway queries;
     private final ObjectMapper json;
+    private final Map<CaseKind, CaseKindSupport> kinds;
 
-    public AuditController(QueryGateway queries, ObjectMapper json) {
+    public AuditController(QueryGateway queries, ObjectMapper json, List<CaseKindSupport> kinds) {
         this.queries = queries;
         this.json = json;
+        this.kinds = kinds.stream().collect(Collectors.toUnmodifiableMap(CaseKindSupport::kind, Function.identity()));
     }
 
     @GetMapping("/api/audit")
@@ -54,7 +64,7 @@ public class AuditController {
                                    @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format) {
         AuditQuery query = new AuditQuery(CurrentUser.get().organisation(), blankToNull(actor), TimeParameters.startOf(from, "from"),
                 TimeParameters.startOf(to, "to"), blankToNull(eventType), kind, page, size);
-        AuditPage result = queries.query(query, ResponseTypes.instanceOf(AuditPage.class)).join();
+        AuditPage result = withheldFromUser(queries.query(query, ResponseTypes.instanceOf(AuditPage.class)).join());
         if (format.equals("csv")) {
             return ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -62,6 +72,21 @@ public class AuditController {
                     .body(AuditCsv.write(result.items(), json));
         }
         return ResponseEntity.ok(result);
+    }
+
+    /** Drops the events of cases whose history this user may not read (a petition's accused party). */
+    private AuditPage withheldFromUser(AuditPage page) {
+        WeiquanUser user = CurrentUser.get();
+        Map<String, Boolean> visible = new HashMap<>();
+        List<AuditEntry> shown = page.items().stream().filter(entry -> visible.computeIfAbsent(entry.caseId(), id -> {
+            try {
+                kinds.get(entry.kind()).requireHistoryVisible(id, user);
+                return true;
+            } catch (RuntimeException withheld) {
+                return false;
+            }
+        })).toList();
+        return new AuditPage(shown, page.page(), page.size(), page.totalItems() - (page.items().size() - shown.size()));
     }
 
     private static String blankToNull(String value) {

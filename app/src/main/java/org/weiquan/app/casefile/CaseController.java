@@ -112,7 +112,7 @@ public class CaseController {
     @Operation(summary = "The case as it stood at an instant, rebuilt from its events up to then",
             description = "at: an instant (2026-11-20T08:00:00Z) or a date (2026-11-20 = the end of that day in China)")
     public Object asOf(@PathVariable String ref, @RequestParam @Size(max = 40) String at) {
-        return pointInTime.detailAsOf(access.visibleCase(ref, CurrentUser.get()), TimeParameters.endOf(at, "at"));
+        return pointInTime.detailAsOf(historyVisibleCase(ref), TimeParameters.endOf(at, "at"));
     }
 
     @GetMapping("/{ref}/changes")
@@ -122,7 +122,7 @@ public class CaseController {
         Instant start = TimeParameters.endOf(from, "from");
         Instant end = TimeParameters.endOf(to, "to");
         if (!start.isBefore(end)) throw new IllegalArgumentException("from must be before to");
-        return pointInTime.difference(access.visibleCase(ref, CurrentUser.get()), start, end);
+        return pointInTime.difference(historyVisibleCase(ref), start, end);
     }
 
     @GetMapping("/{ref}/history")
@@ -130,7 +130,7 @@ public class CaseController {
             description = "format=csv exports the same as a CSV file (UTF-8 with byte-order mark).")
     public ResponseEntity<?> history(@PathVariable String ref,
                                      @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format) {
-        RegisteredCase found = access.visibleCase(ref, CurrentUser.get());
+        RegisteredCase found = historyVisibleCase(ref);
         List<HistoryEntry> history = queries.query(new CaseHistoryQuery(found.caseId()),
                 ResponseTypes.multipleInstancesOf(HistoryEntry.class)).join();
         if (format.equals("csv")) {
@@ -159,6 +159,14 @@ public class CaseController {
                     from.caseNumber(), request.relation().inverse(), request.note()));
         });
         return reference(to);
+    }
+
+    /** A case the user may see, and whose full history (past states included) the kind's rules let them read. */
+    private RegisteredCase historyVisibleCase(String ref) {
+        WeiquanUser user = CurrentUser.get();
+        RegisteredCase found = access.visibleCase(ref, user);
+        support(found.kind()).requireHistoryVisible(found.caseId(), user);
+        return found;
     }
 
     private CaseReference reference(RegisteredCase found) {

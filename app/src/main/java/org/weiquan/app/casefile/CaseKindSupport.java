@@ -3,6 +3,7 @@ package org.weiquan.app.casefile;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.LinkRelation;
+import org.weiquan.app.security.WeiquanUser;
 
 import java.util.List;
 
@@ -26,6 +27,15 @@ public interface CaseKindSupport {
      */
     default Object detailAfter(List<? extends DomainEventMessage<?>> events) {
         throw new UnsupportedOperationException(kind() + " has no point-in-time view yet");
+    }
+
+    /**
+     * Refuses {@code user} the case's full history (and its states at past instants), which show every
+     * event in full, when the kind's rules say so (a petition's accused party, §30). Visibility by
+     * organisation is already checked.
+     */
+    default void requireHistoryVisible(String caseId, WeiquanUser user) {
+        // most kinds show their history to everyone who may see the case
     }
 
     /** The command that records, on the case {@code caseId} of this kind, a link to another case. */
