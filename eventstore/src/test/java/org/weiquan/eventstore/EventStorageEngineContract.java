@@ -87,7 +87,9 @@ abstract class EventStorageEngineContract {
     @AfterEach
     void disconnect() throws Exception {
         engines.forEach(EventStoreDbStorageEngine::close);
-        raw.shutdown().get(5, TimeUnit.SECONDS);
+        if (raw != null) {
+            raw.shutdown().get(5, TimeUnit.SECONDS);
+        }
     }
 
     protected EventStoreDbStorageEngine engine(UnaryOperator<EventStoreDbStorageEngine.Builder> customize) {

@@ -3,6 +3,8 @@ package org.weiquan.eventstore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -17,12 +19,19 @@ import java.time.Duration;
  */
 class KurrentDbContainerContractTest extends EventStorageEngineContract {
 
+    private static final Logger logger = LoggerFactory.getLogger(KurrentDbContainerContractTest.class);
+    private static final String NO_DOCKER =
+            "No Docker engine here: the engine contract against a real KurrentDB is SKIPPED; only the in-process server ran it";
     private static GenericContainer<?> kurrentdb;
+    private static boolean dockerAvailable;
 
     @BeforeAll
     static void startContainer() {
-        Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
-                "No Docker engine here: the contract against a real KurrentDB is skipped (the in-process server's run still counts)");
+        dockerAvailable = DockerClientFactory.instance().isDockerAvailable();
+        if (!dockerAvailable) {
+            logger.warn(NO_DOCKER);
+            return;
+        }
         kurrentdb = new GenericContainer<>(DockerImageName.parse(
                 System.getProperty("kurrentdb.image", "docker.kurrent.io/kurrent-lts/kurrentdb:25.0")))
                 .withEnv("KURRENTDB_INSECURE", "true")
@@ -44,6 +53,8 @@ class KurrentDbContainerContractTest extends EventStorageEngineContract {
 
     @Override
     protected String connectionString() {
+        // every test is reported as skipped, with the reason, when there is no Docker engine
+        Assumptions.assumeTrue(dockerAvailable, NO_DOCKER);
         return "kurrentdb://" + kurrentdb.getHost() + ":" + kurrentdb.getMappedPort(2113) + "?tls=false";
     }
 }

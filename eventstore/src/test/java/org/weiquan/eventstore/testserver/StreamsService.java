@@ -524,7 +524,7 @@ final class StreamsService extends StreamsGrpc.StreamsImplBase {
             if (forwards) {
                 int limit = log.size();
                 for (int i = index; i < limit && sent < count; ) {
-                    List<Record> page = log.slice(i, (int) Math.min(256, limit - i));
+                    List<Record> page = log.slice(i, Math.min(256, limit - i));
                     for (Record r : page) {
                         i++;
                         if (filter.test(r)) {
