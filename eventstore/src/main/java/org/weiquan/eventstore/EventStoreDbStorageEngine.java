@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
@@ -319,7 +320,11 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
         return StreamSupport.stream(global, false).onClose(global::close);
     }
 
-    private static EventStoreDbTrackingToken cast(TrackingToken token) {
+    private static EventStoreDbTrackingToken cast(TrackingToken wrapped) {
+        TrackingToken token = WrappedToken.unwrapLowerBound(wrapped); // a ReplayToken, for one
+        if (token == null) {
+            return EventStoreDbTrackingToken.TAIL;
+        }
         if (token instanceof EventStoreDbTrackingToken t) {
             return t;
         }

@@ -142,7 +142,7 @@ class AxonEndToEndTest {
     }
 
     @Test
-    void an_aggregate_is_saved_loaded_snapshotted_and_followed_by_a_tracking_processor() throws Exception {
+    void an_aggregate_is_saved_loaded_snapshotted_and_followed_and_replayed_by_a_tracking_processor() throws Exception {
         String id = UUID.randomUUID().toString();
         open(id, "Li");
         deposit(id, 100);
@@ -183,6 +183,13 @@ class AxonEndToEndTest {
 
             TrackingToken last = engine.createHeadToken();
             awaitTrue(() -> last.equals(tokens.fetchToken("ledger", 0)));
+
+            // a replay from the tail delivers everything again, through Axon's ReplayToken
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+            awaitTrue(() -> ledger.seen.size() == 16);
+            assertThat(ledger.seen.subList(8, 16)).isEqualTo(ledger.seen.subList(0, 8));
         } finally {
             processor.shutDown();
         }
