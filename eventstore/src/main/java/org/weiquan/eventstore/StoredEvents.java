@@ -1,0 +1,154 @@
+package org.weiquan.eventstore;
+
+import io.kurrent.dbclient.EventData;
+import io.kurrent.dbclient.EventDataBuilder;
+import io.kurrent.dbclient.RecordedEvent;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.serialization.SerializedMetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * The mapping between Axon's event messages and EventStoreDB events, both ways.
+ * <ul>
+ * <li>event id = the Axon event identifier when it is a UUID, else a name-based UUID of it (so that a
+ * retried append stays idempotent); the Axon identifier itself is always kept in the envelope;</li>
+ * <li>event type = the serialized payload type name, as the serializer names it;</li>
+ * <li>data = the serialized payload; content type JSON when the serializer writes JSON;</li>
+ * <li>metadata = the {@link AxonEnvelope}.</li>
+ * </ul>
+ */
+final class StoredEvents {
+
+    private StoredEvents() {
+    }
+
+    static EventData toEventData(EventMessage<?> event, Serializer serializer) {
+        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+        SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+        boolean json = serializer instanceof JacksonSerializer;
+        String aggregateType = null;
+        String aggregateId = null;
+        Long sequence = null;
+        if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+            aggregateType = domain.getType();
+            aggregateId = domain.getAggregateIdentifier();
+            sequence = domain.getSequenceNumber();
+        }
+        AxonEnvelope envelope = new AxonEnvelope(
+                event.getIdentifier(),
+                event.getTimestamp().toString(),
+                payload.getType().getName(),
+                payload.getType().getRevision(),
+                aggregateType,
+                aggregateId,
+                sequence,
+                metaData.getType().getName(),
+                json ? AxonEnvelope.parseJson(metaData.getData()) : null,
+                json ? null : Base64.getEncoder().encodeToString(metaData.getData()));
+        if (json && envelope.metaData() == null) {
+            envelope = new AxonEnvelope(envelope.eventIdentifier(), envelope.timestamp(), envelope.payloadType(),
+                    envelope.payloadRevision(), aggregateType, aggregateId, sequence, envelope.metaDataType(), null,
+                    Base64.getEncoder().encodeToString(metaData.getData()));
+        }
+        UUID id = eventId(event.getIdentifier());
+        EventDataBuilder builder = json
+                ? EventDataBuilder.json(id, payload.getType().getName(), payload.getData())
+                : EventDataBuilder.binary(id, payload.getType().getName(), payload.getData());
+        return builder.metadataAsBytes(envelope.toBytes()).build();
+    }
+
+    static UUID eventId(String axonIdentifier) {
+        try {
+            UUID uuid = UUID.fromString(axonIdentifier);
+            if (uuid.toString().equalsIgnoreCase(axonIdentifier)) {
+                return uuid;
+            }
+        } catch (IllegalArgumentException notAUuid) {
+            // fall through
+        }
+        return UUID.nameUUIDFromBytes(axonIdentifier.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static AxonEnvelope envelope(RecordedEvent event) {
+        try {
+            AxonEnvelope envelope = AxonEnvelope.fromBytes(event.getUserMetadata());
+            if (envelope.eventIdentifier() == null || envelope.timestamp() == null || envelope.payloadType() == null) {
+                throw new IOException("no Axon envelope");
+            }
+            return envelope;
+        } catch (IOException e) {
+            throw new EventStoreException("Event " + event.getRevision() + "@" + event.getStreamId()
+                    + " (" + event.getEventType() + ") was not written by the Axon storage engine: its metadata is not an Axon envelope", e);
+        }
+    }
+
+    static Instant timestamp(RecordedEvent event) {
+        return Instant.parse(envelope(event).timestamp());
+    }
+
+    static DomainEventData<byte[]> toDomainEventData(RecordedEvent event) {
+        AxonEnvelope e = envelope(event);
+        if (!e.isDomainEvent()) {
+            throw new EventStoreException("Event " + event.getRevision() + "@" + event.getStreamId()
+                    + " is not a domain event: it has no aggregate identifier and sequence number");
+        }
+        return new GenericDomainEventEntry<>(e.aggregateType(), e.aggregateIdentifier(), e.sequenceNumber(),
+                e.eventIdentifier(), e.timestamp(), e.payloadType(), e.payloadRevision(),
+                event.getEventData(), e.metaDataBytes());
+    }
+
+    static TrackedEventData<byte[]> toTrackedEventData(RecordedEvent event) {
+        AxonEnvelope e = envelope(event);
+        EventStoreDbTrackingToken token = EventStoreDbTrackingToken.of(event.getPosition());
+        if (e.isDomainEvent()) {
+            return new TrackedDomainEventData<>(token, new GenericDomainEventEntry<>(e.aggregateType(),
+                    e.aggregateIdentifier(), e.sequenceNumber(), e.eventIdentifier(), e.timestamp(), e.payloadType(),
+                    e.payloadRevision(), event.getEventData(), e.metaDataBytes()));
+        }
+        return new TrackedEventEntry(token, e.eventIdentifier(), Instant.parse(e.timestamp()),
+                new SimpleSerializedObject<>(event.getEventData(), byte[].class, e.payloadType(), e.payloadRevision()),
+                new SerializedMetaData<>(e.metaDataBytes(), byte[].class));
+    }
+
+    /** A tracked event that belongs to no aggregate: Axon delivers it as a plain (not a domain) event. */
+    record TrackedEventEntry(TrackingToken trackingToken, String eventIdentifier, Instant timestamp,
+                             SerializedObject<byte[]> payload, SerializedObject<byte[]> metaData)
+            implements TrackedEventData<byte[]> {
+
+        @Override
+        public String getEventIdentifier() {
+            return eventIdentifier;
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return timestamp;
+        }
+
+        @Override
+        public SerializedObject<byte[]> getMetaData() {
+            return metaData;
+        }
+
+        @Override
+        public SerializedObject<byte[]> getPayload() {
+            return payload;
+        }
+    }
+}
