@@ -6,7 +6,8 @@ BASE=${1:-http://localhost:8080}
 JAR=$(mktemp)                       # the session cookie: the password is checked once, not per request
 trap 'rm -f "$JAR"' EXIT
 officer=(-s -u officer.li:officer-demo -c "$JAR" -b "$JAR" -H 'Content-Type: application/json')
-field() { sed -E "s/.*\"$1\":\"?([^\",}]*)\"?.*/\1/"; }
+field() { grep -oE "\"$1\":\"?[^\",}]*" | head -1 | sed -E "s/^\"$1\":\"?//"; }   # first match
+today() { TZ=Asia/Shanghai date "$@" +%F; }   # the server counts dates in China's time zone
 step() { printf '\n== %s\n' "$*"; }
 post() { # post <path> <version> <json>: prints the response, returns the new version in $VERSION
   local out; out=$(curl "${officer[@]}" -X POST "$BASE/api/disputes/$ID/$1" -H "If-Match: \"$2\"" -d "$3")
@@ -21,7 +22,7 @@ KEY=walkthrough-$(date +%s)
 BODY='{"district":"GUSU","category":"WAGE_ARREARS",
   "workers":[{"name":"张小明","idNumber":"11010519491231002X","phone":"13912345678"}],
   "employer":{"name":"苏州示例电子有限公司","creditCode":"91320594MA1P1T4L52"},
-  "claim":"拖欠2026年8月至10月工资","claimedAmount":24000,"appliedOn":"'$(date +%F)'"}'
+  "claim":"拖欠2026年8月至10月工资","claimedAmount":24000,"appliedOn":"'$(today)'"}'
 FILED=$(curl "${officer[@]}" -X POST "$BASE/api/disputes" -H "Idempotency-Key: $KEY" -d "$BODY")
 echo "$FILED"
 ID=$(echo "$FILED" | field disputeId)
@@ -34,22 +35,22 @@ step "detail (ETag is the version to send as If-Match)"
 curl "${officer[@]}" -i "$BASE/api/disputes/$ID" | grep -E '^ETag|^\{'
 
 step "accept, assign a mediator, record a session"
-post acceptance 0 '{"acceptedOn":"'$(date +%F)'"}'
+post acceptance 0 '{"acceptedOn":"'$(today)'"}'
 post mediator "$VERSION" '{"mediator":"mediator.sun"}'
-post mediation-sessions "$VERSION" '{"heldOn":"'$(date +%F)'","summary":"双方到场，雇主承认欠薪"}'
+post mediation-sessions "$VERSION" '{"heldOn":"'$(today)'","summary":"双方到场，雇主承认欠薪"}'
 
 step "a stale If-Match is refused (409), nothing is stored"
 curl "${officer[@]}" -X POST "$BASE/api/disputes/$ID/mediation-sessions" -H 'If-Match: "0"' \
-  -d '{"heldOn":"'$(date +%F)'","summary":"stale"}'; echo
+  -d '{"heldOn":"'$(today)'","summary":"stale"}'; echo
 
 step "an illegal transition is refused (409): arbitration while mediation is still running"
 curl "${officer[@]}" -X POST "$BASE/api/disputes/$ID/arbitration-referral" \
-  -d '{"referredOn":"'$(date +%F)'","commission":"苏州市劳动人事争议仲裁委员会"}'; echo
+  -d '{"referredOn":"'$(today)'","commission":"苏州市劳动人事争议仲裁委员会"}'; echo
 
 step "settle, pay in two instalments, close"
-post settlement "$VERSION" '{"amount":24000,"paymentDueOn":"'$(date -d '+14 days' +%F)'","terms":"分两期支付"}'
-post payments "$VERSION" '{"amount":12000,"paidOn":"'$(date +%F)'"}'
-post payments "$VERSION" '{"amount":12000,"paidOn":"'$(date +%F)'"}'
+post settlement "$VERSION" '{"amount":24000,"paymentDueOn":"'$(today -d '+14 days')'","terms":"分两期支付"}'
+post payments "$VERSION" '{"amount":12000,"paidOn":"'$(today)'"}'
+post payments "$VERSION" '{"amount":12000,"paidOn":"'$(today)'"}'
 post closure "$VERSION" '{"reason":"RESOLVED","note":"款项已付清"}'
 
 sleep 1

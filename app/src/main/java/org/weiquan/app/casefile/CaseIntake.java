@@ -3,6 +3,7 @@ package org.weiquan.app.casefile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -39,10 +40,12 @@ public class CaseIntake {
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
     private final Clock clock;
+    private final EventStore events;
 
     public CaseIntake(CommandGateway commands, CaseRegistry registry, IdempotencyKeys idempotencyKeys,
                       DuplicateCheck duplicates, PlatformTransactionManager transactions, ObjectMapper json,
-                      Clock clock) {
+                      Clock clock, EventStore events) {
+        this.events = events;
         this.commands = commands;
         this.registry = registry;
         this.idempotencyKeys = idempotencyKeys;
@@ -52,8 +55,15 @@ public class CaseIntake {
         this.clock = clock;
     }
 
-    /** The outcome of a create: the case, whether this call created it, and possible duplicates. */
-    public record Outcome(String caseId, String caseNumber, boolean replayed, List<PossibleDuplicate> possibleDuplicates) {
+    /**
+     * The outcome of a create: the case, whether this call created it, possible duplicates, and the
+     * case's version now (its ETag: some kinds file more than one event, e.g. a collective alert).
+     */
+    public record Outcome(String caseId, String caseNumber, boolean replayed, List<PossibleDuplicate> possibleDuplicates,
+                          long version) {
+        Outcome withVersion(long version) {
+            return new Outcome(caseId, caseNumber, replayed, possibleDuplicates, version);
+        }
     }
 
     /**
@@ -69,8 +79,9 @@ public class CaseIntake {
         // The year's counter row is created up front, in its own short transaction, so the filing
         // transaction below never needs a second connection.
         registry.ensureCounter(kind, year);
+        Outcome outcome;
         try {
-            return transaction.execute(status -> {
+            outcome = transaction.execute(status -> {
                 Optional<Outcome> earlier = earlierResult(kind, caseId, idempotencyKey, officer, requestHash);
                 if (earlier.isPresent()) return earlier.get();
                 CaseNumber number = registry.allocate(kind, year);
@@ -81,13 +92,15 @@ public class CaseIntake {
                     idempotencyKeys.remember(officer.username(), idempotencyKey, requestHash, caseId);
                 }
                 commands.sendAndWait(command.apply(caseId, number));
-                return new Outcome(caseId, number.value(), false, possibleDuplicates);
+                return new Outcome(caseId, number.value(), false, possibleDuplicates, -1);
             });
         } catch (DataIntegrityViolationException | AggregateStreamCreationException raced) {
             // A concurrent retry committed first: its result is the first result.
-            return transaction.execute(status -> earlierResult(kind, caseId, idempotencyKey, officer, requestHash))
+            outcome = transaction.execute(status -> earlierResult(kind, caseId, idempotencyKey, officer, requestHash))
                     .orElseThrow(() -> raced);
         }
+        Long version = events.lastSequenceNumberFor(outcome.caseId()).orElse(0L);
+        return outcome.withVersion(version);
     }
 
     private Optional<Outcome> earlierResult(CaseKind kind, String caseId, String idempotencyKey, WeiquanUser officer,
@@ -117,7 +130,7 @@ public class CaseIntake {
     }
 
     private static Outcome replay(RegisteredCase found) {
-        return new Outcome(found.caseId(), found.caseNumber(), true, found.possibleDuplicates());
+        return new Outcome(found.caseId(), found.caseNumber(), true, found.possibleDuplicates(), -1);
     }
 
     private String hash(Object content) {

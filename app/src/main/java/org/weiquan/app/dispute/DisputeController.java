@@ -98,6 +98,7 @@ public class DisputeController {
                 .buildAndExpand(outcome.caseId()).toUri();
         return ResponseEntity.created(location)
                 .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
+                .eTag(ETags.of(outcome.version()))
                 .body(new DisputeRequests.Filed(outcome.caseId(), outcome.caseNumber(), outcome.possibleDuplicates()));
     }
 

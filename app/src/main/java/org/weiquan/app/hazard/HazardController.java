@@ -98,6 +98,7 @@ public class HazardController {
                 .buildAndExpand(outcome.caseId()).toUri();
         return ResponseEntity.created(location)
                 .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
+                .eTag(ETags.of(outcome.version()))
                 .body(new HazardRequests.Reported(outcome.caseId(), outcome.caseNumber(), outcome.possibleDuplicates()));
     }
 

@@ -101,6 +101,7 @@ public class LegalAidController {
                 .buildAndExpand(outcome.caseId()).toUri();
         return ResponseEntity.created(location)
                 .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
+                .eTag(ETags.of(outcome.version()))
                 .body(new LegalAidRequests.Applied(outcome.caseId(), outcome.caseNumber(), outcome.possibleDuplicates()));
     }
 

@@ -101,6 +101,7 @@ public class PetitionController {
                 .buildAndExpand(outcome.caseId()).toUri();
         return ResponseEntity.created(location)
                 .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
+                .eTag(ETags.of(outcome.version()))
                 .body(new PetitionRequests.Received(outcome.caseId(), outcome.caseNumber(),
                         outcome.possibleDuplicates()));
     }

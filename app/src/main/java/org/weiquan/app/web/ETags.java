@@ -9,10 +9,11 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** The version in an If-Match header, or null when there is none (no check). */
+    /** The version in an If-Match header, or null when there is none or it is {@code *} (no check). */
     public static Long parseIfMatch(String header) {
         if (header == null || header.isBlank()) return null;
         String tag = header.strip();
+        if (tag.equals("*")) return null; // "any version": the client asks for no check
         if (tag.startsWith("W/")) tag = tag.substring(2);
         if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) tag = tag.substring(1, tag.length() - 1);
         try {

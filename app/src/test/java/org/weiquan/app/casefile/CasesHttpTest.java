@@ -187,6 +187,20 @@ class CasesHttpTest extends HttpIntegrationTest {
         assertThat(file(again).path("possibleDuplicates")).isEmpty();
     }
 
+    @Test
+    void a_new_case_answers_with_its_version_as_etag_and_if_match_star_means_any_version() {
+        ApiResponse single = api.as(OFFICER_LI).post(Disputes.PATH, Disputes.filing());
+        ApiResponse collective = api.as(OFFICER_LI).post(Disputes.PATH, Disputes.filing(10));
+
+        assertThat(single.header("ETag")).isEqualTo("\"0\"");
+        // a collective dispute is filed with its alert: two events
+        assertThat(collective.header("ETag")).isEqualTo("\"1\"");
+        ApiResponse accepted = api.as(OFFICER_LI).header("If-Match", "*")
+                .post(Disputes.path(collective.json().path("disputeId").asText(), "acceptance"), Disputes.acceptance());
+        assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+        assertThat(accepted.header("ETag")).isEqualTo("\"2\"");
+    }
+
     private JsonNode fileAs(String user) {
         ApiResponse response = api.as(user).post(Disputes.PATH, Disputes.filing());
         assertThat(response.status()).as("%s", response).isEqualTo(201);
