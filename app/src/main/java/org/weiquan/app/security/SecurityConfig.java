@@ -54,6 +54,9 @@ public class SecurityConfig {
                         // Details and histories hold personal data: not for analysts (they get pseudonyms).
                         .requestMatchers(HttpMethod.GET, CASE_PATHS).hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/cases/**").hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
+                        // Monitoring, alerts and reports are counts and rates, no personal data.
+                        .requestMatchers(HttpMethod.GET, "/api/monitoring/**", "/api/alerts/**", "/api/reports/**")
+                        .hasAnyRole(Role.SUPERVISOR.name(), Role.ANALYST.name(), Role.ADMIN.name(), Role.OFFICER.name())
                         .requestMatchers(HttpMethod.GET, "/api/analytics/**").hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/audit").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .requestMatchers("/api/me").authenticated()
