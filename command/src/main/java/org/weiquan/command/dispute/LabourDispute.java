@@ -48,6 +48,7 @@ import org.weiquan.api.dispute.LabourDisputeEvent.MediatorAssignedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.PaymentRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementPaymentOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
+import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.deadline.LegalPeriod;
 
 import java.math.BigDecimal;
@@ -78,6 +79,7 @@ import static org.weiquan.api.dispute.DisputeStatus.SETTLED;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class LabourDispute {
+    private static final CaseRules RULES = new CaseRules("dispute");
     static final String MEDIATION_PERIOD = "mediation-period";
     static final String PAYMENT_DUE = "settlement-payment-due";
     static final String ARBITRATION_ACCEPTANCE_PERIOD = "arbitration-acceptance-period";
@@ -108,14 +110,14 @@ public class LabourDispute {
 
     @CommandHandler
     public LabourDispute(FileDisputeCommand command, DisputePolicy policy, DeadlineManager deadlines) {
-        requirePresent(command.caseNumber(), "caseNumber");
-        requirePresent(command.organisation(), "organisation");
-        requirePresent(command.district(), "district");
-        requirePresent(command.category(), "category");
-        requirePresent(command.employer(), "employer");
-        requirePresent(command.appliedOn(), "appliedOn");
-        requirePresent(command.officerInCharge(), "officerInCharge");
-        requireText(command.claim(), "claim");
+        RULES.requirePresent(command.caseNumber(), "caseNumber");
+        RULES.requirePresent(command.organisation(), "organisation");
+        RULES.requirePresent(command.district(), "district");
+        RULES.requirePresent(command.category(), "category");
+        RULES.requirePresent(command.employer(), "employer");
+        RULES.requirePresent(command.appliedOn(), "appliedOn");
+        RULES.requirePresent(command.officerInCharge(), "officerInCharge");
+        RULES.requireText(command.claim(), "claim");
         if (command.workers().isEmpty()) {
             throw new InvalidCaseDataException("dispute.no-worker", "workers", "a dispute names at least one worker");
         }
@@ -126,7 +128,7 @@ public class LabourDispute {
                         "the same worker (ID number) is named twice");
             }
         }
-        requireNotNegative(command.claimedAmount(), "claimedAmount");
+        RULES.requireNotNegative(command.claimedAmount(), "claimedAmount");
         LocalDate knownOn = command.infringementKnownOn() == null ? command.appliedOn() : command.infringementKnownOn();
         if (knownOn.isAfter(command.appliedOn())) {
             throw new InvalidCaseDataException("dispute.known-after-application", "infringementKnownOn",
@@ -150,8 +152,8 @@ public class LabourDispute {
     @CommandHandler
     public long handle(AcceptDisputeCommand command) {
         requireStatus("accept", FILED);
-        requirePresent(command.acceptedOn(), "acceptedOn");
-        requireNotBefore(command.acceptedOn(), appliedOn, "acceptedOn", "the application date");
+        RULES.requirePresent(command.acceptedOn(), "acceptedOn");
+        RULES.requireNotBefore(command.acceptedOn(), appliedOn, "acceptedOn", "the application date");
         apply(new DisputeAcceptedEvent(disputeId, command.acceptedOn()));
         return version();
     }
@@ -159,7 +161,7 @@ public class LabourDispute {
     @CommandHandler
     public long handle(AssignMediatorCommand command) {
         requireStatus("assign a mediator", ACCEPTED, MEDIATING);
-        requirePresent(command.mediator(), "mediator");
+        RULES.requirePresent(command.mediator(), "mediator");
         if (command.mediator().equals(mediator)) {
             throw new IllegalTransitionException("dispute.mediator-already-assigned",
                     command.mediator() + " is already the mediator of " + caseNumber);
@@ -171,9 +173,9 @@ public class LabourDispute {
     @CommandHandler
     public long handle(RecordMediationSessionCommand command) {
         requireStatus("record a mediation session", MEDIATING);
-        requirePresent(command.heldOn(), "heldOn");
-        requireText(command.summary(), "summary");
-        requireNotBefore(command.heldOn(), appliedOn, "heldOn", "the application date");
+        RULES.requirePresent(command.heldOn(), "heldOn");
+        RULES.requireText(command.summary(), "summary");
+        RULES.requireNotBefore(command.heldOn(), appliedOn, "heldOn", "the application date");
         apply(new MediationSessionRecordedEvent(disputeId, mediationSessions + 1, command.heldOn(), command.summary()));
         return version();
     }
@@ -185,9 +187,9 @@ public class LabourDispute {
             throw new IllegalTransitionException("dispute.no-mediation-session",
                     "a settlement is reached in mediation: record the session first");
         }
-        requirePositive(command.amount(), "amount");
-        requirePresent(command.paymentDueOn(), "paymentDueOn");
-        requireText(command.terms(), "terms");
+        RULES.requirePositive(command.amount(), "amount");
+        RULES.requirePresent(command.paymentDueOn(), "paymentDueOn");
+        RULES.requireText(command.terms(), "terms");
         apply(new SettlementReachedEvent(disputeId, command.amount(), command.paymentDueOn(), command.terms()));
         deadlines.cancelAllWithinScope(MEDIATION_PERIOD);
         deadlines.schedule(policy.calculator().endOf(command.paymentDueOn()).toInstant(), PAYMENT_DUE);
@@ -197,8 +199,8 @@ public class LabourDispute {
     @CommandHandler
     public long handle(RecordPaymentCommand command, DeadlineManager deadlines) {
         requireStatus("record a payment", SETTLED);
-        requirePositive(command.amount(), "amount");
-        requirePresent(command.paidOn(), "paidOn");
+        RULES.requirePositive(command.amount(), "amount");
+        RULES.requirePresent(command.paidOn(), "paidOn");
         BigDecimal total = totalPaid.add(command.amount());
         if (total.compareTo(settlementAmount) > 0) {
             throw new InvalidCaseDataException("dispute.overpayment", "amount",
@@ -215,7 +217,7 @@ public class LabourDispute {
     @CommandHandler
     public long handle(RecordMediationFailureCommand command, DeadlineManager deadlines) {
         requireStatus("record that mediation failed", ACCEPTED, MEDIATING);
-        requireText(command.reason(), "reason");
+        RULES.requireText(command.reason(), "reason");
         apply(new MediationFailedEvent(disputeId, command.reason()));
         deadlines.cancelAllWithinScope(MEDIATION_PERIOD);
         return version();
@@ -229,9 +231,9 @@ public class LabourDispute {
             throw new IllegalTransitionException("dispute.mediation-not-over", caseNumber + " is " + status
                     + ": it goes to arbitration after mediation failed or its period expired");
         }
-        requirePresent(command.referredOn(), "referredOn");
-        requireText(command.commission(), "commission");
-        requireNotBefore(command.referredOn(), appliedOn, "referredOn", "the application date");
+        RULES.requirePresent(command.referredOn(), "referredOn");
+        RULES.requireText(command.commission(), "commission");
+        RULES.requireNotBefore(command.referredOn(), appliedOn, "referredOn", "the application date");
         LocalDate acceptanceDueOn = policy.calculator().lastDay(command.referredOn(), policy.arbitrationAcceptance());
         apply(new DisputeReferredToArbitrationEvent(disputeId, command.referredOn(), command.commission(),
                 acceptanceDueOn));
@@ -243,9 +245,9 @@ public class LabourDispute {
     @CommandHandler
     public long handle(RecordArbitrationAcceptanceCommand command, DisputePolicy policy, DeadlineManager deadlines) {
         requireStatus("record that arbitration accepted the case", REFERRED_TO_ARBITRATION);
-        requirePresent(command.acceptedOn(), "acceptedOn");
-        requireText(command.arbitrationCaseNumber(), "arbitrationCaseNumber");
-        requireNotBefore(command.acceptedOn(), referredOn, "acceptedOn", "the referral date");
+        RULES.requirePresent(command.acceptedOn(), "acceptedOn");
+        RULES.requireText(command.arbitrationCaseNumber(), "arbitrationCaseNumber");
+        RULES.requireNotBefore(command.acceptedOn(), referredOn, "acceptedOn", "the referral date");
         LocalDate dueOn = policy.calculator().lastDay(command.acceptedOn(), policy.arbitrationAward());
         apply(new ArbitrationAcceptedEvent(disputeId, command.acceptedOn(), command.arbitrationCaseNumber(), dueOn));
         deadlines.cancelAllWithinScope(ARBITRATION_ACCEPTANCE_PERIOD);
@@ -264,7 +266,7 @@ public class LabourDispute {
             throw new InvalidCaseDataException("dispute.extension-out-of-range", "days",
                     "an extension is 1 to " + policy.maxAwardExtensionDays() + " days");
         }
-        requireText(command.reason(), "reason");
+        RULES.requireText(command.reason(), "reason");
         LocalDate dueOn = policy.calculator().lastDay(arbitrationAcceptedOn,
                 new LegalPeriod(policy.arbitrationAward().amount() + command.days(),
                         policy.arbitrationAward().unit()));
@@ -277,10 +279,10 @@ public class LabourDispute {
     @CommandHandler
     public long handle(RecordArbitrationAwardCommand command, DeadlineManager deadlines) {
         requireStatus("record an arbitration award", IN_ARBITRATION);
-        requirePresent(command.awardedOn(), "awardedOn");
-        requirePresent(command.outcome(), "outcome");
-        requireNotNegative(command.awardedAmount(), "awardedAmount");
-        requireNotBefore(command.awardedOn(), arbitrationAcceptedOn, "awardedOn", "the acceptance date");
+        RULES.requirePresent(command.awardedOn(), "awardedOn");
+        RULES.requirePresent(command.outcome(), "outcome");
+        RULES.requireNotNegative(command.awardedAmount(), "awardedAmount");
+        RULES.requireNotBefore(command.awardedOn(), arbitrationAcceptedOn, "awardedOn", "the acceptance date");
         boolean withinPeriod = !command.awardedOn().isAfter(awardDueOn);
         apply(new ArbitrationAwardRecordedEvent(disputeId, command.awardedOn(), command.outcome(),
                 command.awardedAmount(), withinPeriod));
@@ -290,7 +292,7 @@ public class LabourDispute {
 
     @CommandHandler
     public long handle(CloseDisputeCommand command, DeadlineManager deadlines) {
-        requirePresent(command.reason(), "reason");
+        RULES.requirePresent(command.reason(), "reason");
         if (status == CLOSED) {
             throw new IllegalTransitionException("dispute.already-closed", caseNumber + " is already closed");
         }
@@ -308,9 +310,9 @@ public class LabourDispute {
 
     @CommandHandler
     public long handle(LinkDisputeCommand command) {
-        requirePresent(command.linkedCaseId(), "linkedCaseId");
-        requirePresent(command.linkedKind(), "linkedKind");
-        requirePresent(command.relation(), "relation");
+        RULES.requirePresent(command.linkedCaseId(), "linkedCaseId");
+        RULES.requirePresent(command.linkedKind(), "linkedKind");
+        RULES.requirePresent(command.relation(), "relation");
         if (command.linkedCaseId().equals(disputeId.toString())) {
             throw new InvalidCaseDataException("case.self-link", "linkedCaseId", "a case cannot be linked to itself");
         }
@@ -460,35 +462,4 @@ public class LabourDispute {
                 "cannot " + action + ": " + caseNumber + " is " + status);
     }
 
-    private static void requirePresent(Object value, String field) {
-        if (value == null) {
-            throw new InvalidCaseDataException("dispute.missing-field", field, field + " is required");
-        }
-    }
-
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidCaseDataException("dispute.missing-field", field, field + " is required");
-        }
-    }
-
-    private static void requirePositive(BigDecimal amount, String field) {
-        requirePresent(amount, field);
-        if (amount.signum() <= 0) {
-            throw new InvalidCaseDataException("dispute.amount-not-positive", field, field + " must be more than 0");
-        }
-    }
-
-    private static void requireNotNegative(BigDecimal amount, String field) {
-        if (amount != null && amount.signum() < 0) {
-            throw new InvalidCaseDataException("dispute.amount-negative", field, field + " must not be negative");
-        }
-    }
-
-    private static void requireNotBefore(LocalDate date, LocalDate earliest, String field, String what) {
-        if (earliest != null && date.isBefore(earliest)) {
-            throw new InvalidCaseDataException("dispute.date-too-early", field, field + " is before " + what
-                    + " (" + earliest + ")");
-        }
-    }
 }

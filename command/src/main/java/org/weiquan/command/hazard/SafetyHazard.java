@@ -46,6 +46,7 @@ import org.weiquan.api.hazard.SafetyHazardEvent.RectificationProgressRecordedEve
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationSubmittedEvent;
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationVerifiedEvent;
 import org.weiquan.api.hazard.VerificationOutcome;
+import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.deadline.DeadlineCalculator;
 
 import java.time.LocalDate;
@@ -79,6 +80,7 @@ import static org.weiquan.api.hazard.HazardStatus.VERIFIED;
  */
 @Aggregate
 public class SafetyHazard {
+    private static final CaseRules RULES = new CaseRules("hazard");
     static final String RECTIFICATION_DEADLINE = "rectification-deadline";
     static final String EMPLOYER_ANSWER_PERIOD = "employer-answer-period";
 
@@ -117,17 +119,17 @@ public class SafetyHazard {
 
     @CommandHandler
     public SafetyHazard(ReportHazardCommand command) {
-        requirePresent(command.caseNumber(), "caseNumber");
-        requirePresent(command.organisation(), "organisation");
-        requirePresent(command.district(), "district");
-        requirePresent(command.severity(), "severity");
-        requirePresent(command.employer(), "employer");
-        requireText(command.employer().name(), "employer.name");
-        requireText(command.employer().creditCode(), "employer.creditCode");
-        requireText(command.location(), "location");
-        requireText(command.description(), "description");
-        requirePresent(command.foundOn(), "foundOn");
-        requirePresent(command.inspector(), "inspector");
+        RULES.requirePresent(command.caseNumber(), "caseNumber");
+        RULES.requirePresent(command.organisation(), "organisation");
+        RULES.requirePresent(command.district(), "district");
+        RULES.requirePresent(command.severity(), "severity");
+        RULES.requirePresent(command.employer(), "employer");
+        RULES.requireText(command.employer().name(), "employer.name");
+        RULES.requireText(command.employer().creditCode(), "employer.creditCode");
+        RULES.requireText(command.location(), "location");
+        RULES.requireText(command.description(), "description");
+        RULES.requirePresent(command.foundOn(), "foundOn");
+        RULES.requirePresent(command.inspector(), "inspector");
         apply(new HazardReportedEvent(command.hazardId(), command.caseNumber(), command.organisation(),
                 command.district(), command.severity(), command.employer(), command.location(), command.description(),
                 command.foundOn(), command.inspector()));
@@ -136,10 +138,10 @@ public class SafetyHazard {
     @CommandHandler
     public long handle(IssueRectificationNoticeCommand command, HazardPolicy policy, DeadlineManager deadlines) {
         requireStatus("issue a rectification notice", REPORTED);
-        requirePresent(command.issuedOn(), "issuedOn");
-        requirePresent(command.deadline(), "deadline");
-        requireText(command.requirements(), "requirements");
-        requireNotBefore(command.issuedOn(), foundOn, "issuedOn", "the day the hazard was found");
+        RULES.requirePresent(command.issuedOn(), "issuedOn");
+        RULES.requirePresent(command.deadline(), "deadline");
+        RULES.requireText(command.requirements(), "requirements");
+        RULES.requireNotBefore(command.issuedOn(), foundOn, "issuedOn", "the day the hazard was found");
         requireDeadlineAfter(command.deadline(), command.issuedOn(), "deadline");
         LocalDate due = policy.rectificationDueOn(command.deadline());
         LocalDate answerDue = policy.employerAnswerDueOn(command.issuedOn());
@@ -156,9 +158,9 @@ public class SafetyHazard {
             throw new IllegalTransitionException("hazard.already-answered", "notice " + noticeNumber + " of "
                     + caseNumber + " is already answered (a submitted rectification answers it too)");
         }
-        requirePresent(command.answeredOn(), "answeredOn");
-        requireText(command.summary(), "summary");
-        requireNotBefore(command.answeredOn(), noticeIssuedOn, "answeredOn", "the notice date");
+        RULES.requirePresent(command.answeredOn(), "answeredOn");
+        RULES.requireText(command.summary(), "summary");
+        RULES.requireNotBefore(command.answeredOn(), noticeIssuedOn, "answeredOn", "the notice date");
         boolean withinPeriod = !command.answeredOn().isAfter(answerDueOn);
         apply(new EmployerAnswerRecordedEvent(hazardId, noticeNumber, command.answeredOn(), command.summary(),
                 withinPeriod));
@@ -169,9 +171,9 @@ public class SafetyHazard {
     @CommandHandler
     public long handle(RecordRectificationProgressCommand command) {
         requireStatus("record rectification progress", RECTIFYING);
-        requirePresent(command.recordedOn(), "recordedOn");
-        requireText(command.description(), "description");
-        requireNotBefore(command.recordedOn(), noticeIssuedOn, "recordedOn", "the notice date");
+        RULES.requirePresent(command.recordedOn(), "recordedOn");
+        RULES.requireText(command.description(), "description");
+        RULES.requireNotBefore(command.recordedOn(), noticeIssuedOn, "recordedOn", "the notice date");
         apply(new RectificationProgressRecordedEvent(hazardId, noticeNumber, progressEntries + 1, command.recordedOn(),
                 command.description()));
         return version();
@@ -180,10 +182,10 @@ public class SafetyHazard {
     @CommandHandler
     public long handle(SubmitRectificationCommand command, DeadlineManager deadlines) {
         requireStatus("submit a rectification", RECTIFYING);
-        requirePresent(command.submittedOn(), "submittedOn");
-        requireText(command.description(), "description");
+        RULES.requirePresent(command.submittedOn(), "submittedOn");
+        RULES.requireText(command.description(), "description");
         requireEvidence(command.evidence());
-        requireNotBefore(command.submittedOn(), noticeIssuedOn, "submittedOn", "the notice date");
+        RULES.requireNotBefore(command.submittedOn(), noticeIssuedOn, "submittedOn", "the notice date");
         boolean withinDeadline = !command.submittedOn().isAfter(dueOn);
         apply(new RectificationSubmittedEvent(hazardId, noticeNumber, command.submittedOn(), command.description(),
                 command.evidence(), withinDeadline));
@@ -196,10 +198,10 @@ public class SafetyHazard {
     @CommandHandler
     public long handle(VerifyRectificationCommand command, HazardPolicy policy, DeadlineManager deadlines) {
         requireStatus("verify the rectification", RECTIFICATION_SUBMITTED);
-        requirePresent(command.verifiedOn(), "verifiedOn");
-        requirePresent(command.outcome(), "outcome");
-        requireText(command.findings(), "findings");
-        requireNotBefore(command.verifiedOn(), submittedOn, "verifiedOn", "the submission date");
+        RULES.requirePresent(command.verifiedOn(), "verifiedOn");
+        RULES.requirePresent(command.outcome(), "outcome");
+        RULES.requireText(command.findings(), "findings");
+        RULES.requireNotBefore(command.verifiedOn(), submittedOn, "verifiedOn", "the submission date");
         boolean withinDeadline = !command.verifiedOn().isAfter(dueOn);
         if (command.outcome() == VerificationOutcome.PASSED) {
             requireAbsent(command.newDeadline(), "newDeadline", "a passed verification reissues no notice");
@@ -212,8 +214,8 @@ public class SafetyHazard {
             }
             cancelNoticeDeadlines(deadlines);
         } else {
-            requirePresent(command.newDeadline(), "newDeadline");
-            requireText(command.newRequirements(), "newRequirements");
+            RULES.requirePresent(command.newDeadline(), "newDeadline");
+            RULES.requireText(command.newRequirements(), "newRequirements");
             requireDeadlineAfter(command.newDeadline(), command.verifiedOn(), "newDeadline");
             int reissued = noticeNumber + 1;
             LocalDate due = policy.rectificationDueOn(command.newDeadline());
@@ -240,9 +242,9 @@ public class SafetyHazard {
         if (severity == HazardSeverity.MAJOR) {
             throw new IllegalTransitionException("hazard.already-major", caseNumber + " is already a major hazard");
         }
-        requirePresent(command.escalatedOn(), "escalatedOn");
-        requireText(command.reason(), "reason");
-        requireNotBefore(command.escalatedOn(), foundOn, "escalatedOn", "the day the hazard was found");
+        RULES.requirePresent(command.escalatedOn(), "escalatedOn");
+        RULES.requireText(command.reason(), "reason");
+        RULES.requireNotBefore(command.escalatedOn(), foundOn, "escalatedOn", "the day the hazard was found");
         apply(new HazardEscalatedToMajorEvent(hazardId, command.escalatedOn(), command.reason()));
         return version();
     }
@@ -251,14 +253,14 @@ public class SafetyHazard {
     public long handle(ReportMajorHazardCommand command) {
         requireOpen("report the hazard");
         requireMajor("reported under §41");
-        requirePresent(command.recipient(), "recipient");
+        RULES.requirePresent(command.recipient(), "recipient");
         if (reportedTo.contains(command.recipient())) {
             throw new IllegalTransitionException("hazard.already-reported",
                     caseNumber + " is already reported to the " + command.recipient());
         }
-        requireText(command.recipientName(), "recipientName");
-        requirePresent(command.reportedOn(), "reportedOn");
-        requireNotBefore(command.reportedOn(), foundOn, "reportedOn", "the day the hazard was found");
+        RULES.requireText(command.recipientName(), "recipientName");
+        RULES.requirePresent(command.reportedOn(), "reportedOn");
+        RULES.requireNotBefore(command.reportedOn(), foundOn, "reportedOn", "the day the hazard was found");
         apply(new MajorHazardReportedEvent(hazardId, command.recipient(), command.recipientName(), command.reportedOn(),
                 command.reference()));
         return version();
@@ -271,9 +273,9 @@ public class SafetyHazard {
         if (listed) {
             throw new IllegalTransitionException("hazard.already-listed", caseNumber + " is already under listed supervision");
         }
-        requirePresent(command.listedOn(), "listedOn");
-        requireText(command.listedBy(), "listedBy");
-        requireNotBefore(command.listedOn(), foundOn, "listedOn", "the day the hazard was found");
+        RULES.requirePresent(command.listedOn(), "listedOn");
+        RULES.requireText(command.listedBy(), "listedBy");
+        RULES.requireNotBefore(command.listedOn(), foundOn, "listedOn", "the day the hazard was found");
         apply(new HazardListedForSupervisionEvent(hazardId, command.listedOn(), command.listedBy(),
                 command.documentNumber()));
         return version();
@@ -283,9 +285,9 @@ public class SafetyHazard {
     @CommandHandler
     public long handle(RecommendEvacuationCommand command) {
         requireOpen("recommend evacuation");
-        requirePresent(command.recommendedOn(), "recommendedOn");
-        requireText(command.reason(), "reason");
-        requireNotBefore(command.recommendedOn(), foundOn, "recommendedOn", "the day the hazard was found");
+        RULES.requirePresent(command.recommendedOn(), "recommendedOn");
+        RULES.requireText(command.reason(), "reason");
+        RULES.requireNotBefore(command.recommendedOn(), foundOn, "recommendedOn", "the day the hazard was found");
         apply(new EvacuationRecommendedEvent(hazardId, evacuationRecommendations + 1, command.recommendedOn(),
                 command.reason()));
         return version();
@@ -306,11 +308,11 @@ public class SafetyHazard {
      */
     @CommandHandler
     public long handle(CloseHazardCommand command, DeadlineManager deadlines) {
-        requirePresent(command.reason(), "reason");
+        RULES.requirePresent(command.reason(), "reason");
         if (status == CLOSED) {
             throw new IllegalTransitionException("hazard.already-closed", caseNumber + " is already closed");
         }
-        requirePresent(command.closedOn(), "closedOn");
+        RULES.requirePresent(command.closedOn(), "closedOn");
         switch (command.reason()) {
             case RECTIFIED -> {
                 if (status != VERIFIED) {
@@ -323,18 +325,18 @@ public class SafetyHazard {
                     throw new IllegalTransitionException("hazard.reports-missing", caseNumber
                             + " is a major hazard: it is closed only once reported to " + missing + " (§41)");
                 }
-                requireNotBefore(command.closedOn(), verifiedOn, "closedOn", "the verification date");
+                RULES.requireNotBefore(command.closedOn(), verifiedOn, "closedOn", "the verification date");
             }
-            case EMPLOYER_CEASED_OPERATIONS -> requireText(command.note(), "note");
+            case EMPLOYER_CEASED_OPERATIONS -> RULES.requireText(command.note(), "note");
             case WITHDRAWN_AS_MISTAKEN -> {
                 if (status != REPORTED) {
                     throw new IllegalTransitionException("hazard.cannot-close", caseNumber + " is " + status
                             + ": a report is withdrawn as mistaken only before a rectification notice went out");
                 }
-                requireText(command.note(), "note");
+                RULES.requireText(command.note(), "note");
             }
         }
-        requireNotBefore(command.closedOn(), foundOn, "closedOn", "the day the hazard was found");
+        RULES.requireNotBefore(command.closedOn(), foundOn, "closedOn", "the day the hazard was found");
         apply(new HazardClosedEvent(hazardId, command.reason(), command.closedOn(), command.note(), listed));
         cancelNoticeDeadlines(deadlines);
         return version();
@@ -342,9 +344,9 @@ public class SafetyHazard {
 
     @CommandHandler
     public long handle(LinkHazardCommand command) {
-        requirePresent(command.linkedCaseId(), "linkedCaseId");
-        requirePresent(command.linkedKind(), "linkedKind");
-        requirePresent(command.relation(), "relation");
+        RULES.requirePresent(command.linkedCaseId(), "linkedCaseId");
+        RULES.requirePresent(command.linkedKind(), "linkedKind");
+        RULES.requirePresent(command.relation(), "relation");
         if (command.linkedCaseId().equals(hazardId.toString())) {
             throw new InvalidCaseDataException("case.self-link", "linkedCaseId", "a case cannot be linked to itself");
         }
@@ -511,28 +513,9 @@ public class SafetyHazard {
         }
     }
 
-    private static void requirePresent(Object value, String field) {
-        if (value == null) {
-            throw new InvalidCaseDataException("hazard.missing-field", field, field + " is required");
-        }
-    }
-
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidCaseDataException("hazard.missing-field", field, field + " is required");
-        }
-    }
-
     private static void requireAbsent(Object value, String field, String why) {
         if (value != null) {
             throw new InvalidCaseDataException("hazard.unexpected-field", field, field + " must be empty: " + why);
-        }
-    }
-
-    private static void requireNotBefore(LocalDate date, LocalDate earliest, String field, String what) {
-        if (earliest != null && date.isBefore(earliest)) {
-            throw new InvalidCaseDataException("hazard.date-too-early", field, field + " is before " + what
-                    + " (" + earliest + ")");
         }
     }
 

@@ -50,7 +50,8 @@ import org.weiquan.api.legalaid.LegalAidCommands.SubmitClosingReportCommand;
 import org.weiquan.api.legalaid.LegalAidStatus;
 import org.weiquan.api.legalaid.MeansTestResult;
 
-import java.math.BigDecimal;
+import org.weiquan.command.common.CaseRules;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ import static org.weiquan.api.legalaid.LegalAidStatus.REPORTED;
  */
 @Aggregate
 public class LegalAidCase {
+    private static final CaseRules RULES = new CaseRules("legal-aid");
     static final String DECISION_PERIOD = "legal-aid-decision-period";
     static final String MATERIALS_SUPPLY_PERIOD = "legal-aid-materials-supply-period";
     static final String LAWYER_ASSIGNMENT_PERIOD = "legal-aid-lawyer-assignment-period";
@@ -121,19 +123,19 @@ public class LegalAidCase {
 
     @CommandHandler
     public LegalAidCase(ApplyForLegalAidCommand command, LegalAidPolicy policy, DeadlineManager deadlines) {
-        requirePresent(command.caseNumber(), "caseNumber");
-        requirePresent(command.organisation(), "organisation");
-        requirePresent(command.district(), "district");
-        requirePresent(command.applicant(), "applicant");
-        requireText(command.applicant().name(), "applicant.name");
-        requireText(command.applicant().idNumber(), "applicant.idNumber");
-        requirePresent(command.matterCategory(), "matterCategory");
-        requireText(command.matter(), "matter");
-        requireText(command.grounds(), "grounds");
-        requirePresent(command.appliedOn(), "appliedOn");
-        requirePresent(command.officerInCharge(), "officerInCharge");
-        requireNotNegative(command.amountClaimed(), "amountClaimed");
-        if (command.employer() != null) requireText(command.employer().name(), "employer.name");
+        RULES.requirePresent(command.caseNumber(), "caseNumber");
+        RULES.requirePresent(command.organisation(), "organisation");
+        RULES.requirePresent(command.district(), "district");
+        RULES.requirePresent(command.applicant(), "applicant");
+        RULES.requireText(command.applicant().name(), "applicant.name");
+        RULES.requireText(command.applicant().idNumber(), "applicant.idNumber");
+        RULES.requirePresent(command.matterCategory(), "matterCategory");
+        RULES.requireText(command.matter(), "matter");
+        RULES.requireText(command.grounds(), "grounds");
+        RULES.requirePresent(command.appliedOn(), "appliedOn");
+        RULES.requirePresent(command.officerInCharge(), "officerInCharge");
+        RULES.requireNotNegative(command.amountClaimed(), "amountClaimed");
+        if (command.employer() != null) RULES.requireText(command.employer().name(), "employer.name");
 
         boolean exempt = command.migrantWorker() && command.matterCategory().exemptsMigrantWorkersFromMeansTest();
         LocalDate decisionDue = policy.decisionDue(command.appliedOn());
@@ -152,10 +154,10 @@ public class LegalAidCase {
                     + ": all of them go in one notice (§43), a second is not sent");
         }
         requireStatus("request missing materials", APPLIED);
-        requirePresent(command.requestedOn(), "requestedOn");
-        requireNotBefore(command.requestedOn(), appliedOn, "requestedOn", "the application date");
+        RULES.requirePresent(command.requestedOn(), "requestedOn");
+        RULES.requireNotBefore(command.requestedOn(), appliedOn, "requestedOn", "the application date");
         List<String> items = missingItems(command.items());
-        requirePresent(command.supplyBy(), "supplyBy");
+        RULES.requirePresent(command.supplyBy(), "supplyBy");
         if (!command.supplyBy().isAfter(command.requestedOn())) {
             throw new InvalidCaseDataException("legal-aid.supply-date-too-early", "supplyBy",
                     "supplyBy must be after the day of the notice (" + command.requestedOn() + ")");
@@ -171,8 +173,8 @@ public class LegalAidCase {
     @CommandHandler
     public long handle(RecordMaterialsReceivedCommand command, LegalAidPolicy policy, DeadlineManager deadlines) {
         requireStatus("record the missing materials as received", AWAITING_MATERIALS);
-        requirePresent(command.receivedOn(), "receivedOn");
-        requireNotBefore(command.receivedOn(), materialsRequestedOn, "receivedOn", "the notice");
+        RULES.requirePresent(command.receivedOn(), "receivedOn");
+        RULES.requireNotBefore(command.receivedOn(), materialsRequestedOn, "receivedOn", "the notice");
         // A period that ran out before the notice is not revived by it: the decision stays overdue.
         boolean resumed = !decisionOverdue;
         LocalDate due = resumed ? policy.decisionDueAfterMaterials(decisionDaysUsed, command.receivedOn())
@@ -191,10 +193,10 @@ public class LegalAidCase {
             throw new IllegalTransitionException("legal-aid.urgent-aid-already-granted",
                     "urgent aid was already granted on " + caseNumber);
         }
-        requirePresent(command.grantedOn(), "grantedOn");
-        requireNotBefore(command.grantedOn(), appliedOn, "grantedOn", "the application date");
-        requirePresent(command.deadlineOn(), "deadlineOn");
-        requireText(command.deadlineDescription(), "deadlineDescription");
+        RULES.requirePresent(command.grantedOn(), "grantedOn");
+        RULES.requireNotBefore(command.grantedOn(), appliedOn, "grantedOn", "the application date");
+        RULES.requirePresent(command.deadlineOn(), "deadlineOn");
+        RULES.requireText(command.deadlineDescription(), "deadlineDescription");
         long daysRemaining = ChronoUnit.DAYS.between(command.grantedOn(), command.deadlineOn());
         if (daysRemaining < 0) {
             throw new InvalidCaseDataException("legal-aid.deadline-passed", "deadlineOn", "the deadline "
@@ -219,11 +221,11 @@ public class LegalAidCase {
                     + "materials of " + caseNumber + " have not been recorded as received");
         }
         requireStatus("approve", APPLIED);
-        requirePresent(command.decidedOn(), "decidedOn");
-        requireNotBefore(command.decidedOn(), appliedOn, "decidedOn", "the application date");
-        requireNotBefore(command.decidedOn(), materialsReceivedOn, "decidedOn", "the day the materials arrived");
+        RULES.requirePresent(command.decidedOn(), "decidedOn");
+        RULES.requireNotBefore(command.decidedOn(), appliedOn, "decidedOn", "the application date");
+        RULES.requireNotBefore(command.decidedOn(), materialsReceivedOn, "decidedOn", "the day the materials arrived");
         MeansTestResult meansTest = command.meansTest();
-        if (meansTest != null) requireText(meansTest.basis(), "meansTest.basis");
+        if (meansTest != null) RULES.requireText(meansTest.basis(), "meansTest.basis");
         if (!meansTestExempt) {
             if (meansTest == null) {
                 throw new InvalidCaseDataException("legal-aid.means-test-required", "meansTest", "the applicant is "
@@ -254,9 +256,9 @@ public class LegalAidCase {
     @CommandHandler
     public long handle(RejectLegalAidCommand command, DeadlineManager deadlines) {
         requireStatus("reject", APPLIED, AWAITING_MATERIALS);
-        requirePresent(command.decidedOn(), "decidedOn");
-        requireNotBefore(command.decidedOn(), appliedOn, "decidedOn", "the application date");
-        requireText(command.reasons(), "reasons");
+        RULES.requirePresent(command.decidedOn(), "decidedOn");
+        RULES.requireNotBefore(command.decidedOn(), appliedOn, "decidedOn", "the application date");
+        RULES.requireText(command.reasons(), "reasons");
         // While the materials are awaited the period does not run: only one that ran out before is missed.
         boolean withinPeriod = status == AWAITING_MATERIALS ? !decisionOverdue
                 : !command.decidedOn().isAfter(decisionDueOn);
@@ -277,11 +279,11 @@ public class LegalAidCase {
                     + caseNumber + " is " + status + " (a lawyer is assigned once aid is approved, or before the"
                     + " decision under urgent aid)");
         }
-        requireText(command.lawyerId(), "lawyerId");
-        requireText(command.lawyerName(), "lawyerName");
-        requirePresent(command.assignedOn(), "assignedOn");
-        requireNotBefore(command.assignedOn(), appliedOn, "assignedOn", "the application date");
-        requireNotBefore(command.assignedOn(), assignmentPeriodStart, "assignedOn",
+        RULES.requireText(command.lawyerId(), "lawyerId");
+        RULES.requireText(command.lawyerName(), "lawyerName");
+        RULES.requirePresent(command.assignedOn(), "assignedOn");
+        RULES.requireNotBefore(command.assignedOn(), appliedOn, "assignedOn", "the application date");
+        RULES.requireNotBefore(command.assignedOn(), assignmentPeriodStart, "assignedOn",
                 "the day aid was approved or granted");
         if (command.lawyerId().equals(lawyerId)) {
             throw new IllegalTransitionException("legal-aid.lawyer-already-assigned",
@@ -301,10 +303,10 @@ public class LegalAidCase {
             throw new IllegalTransitionException("legal-aid.illegal-transition", "cannot record an activity: "
                     + caseNumber + " is " + status + (lawyerId == null ? " and no lawyer acts for the applicant" : ""));
         }
-        requirePresent(command.type(), "type");
-        requirePresent(command.on(), "on");
-        requireNotBefore(command.on(), appliedOn, "on", "the application date");
-        requireText(command.note(), "note");
+        RULES.requirePresent(command.type(), "type");
+        RULES.requirePresent(command.on(), "on");
+        RULES.requireNotBefore(command.on(), appliedOn, "on", "the application date");
+        RULES.requireText(command.note(), "note");
         apply(new ActivityRecordedEvent(legalAidCaseId, activities + 1, command.type(), command.on(), command.note()));
         return version();
     }
@@ -312,12 +314,12 @@ public class LegalAidCase {
     @CommandHandler
     public long handle(RecordOutcomeCommand command) {
         requireStatus("record the outcome", LAWYER_ASSIGNED);
-        requirePresent(command.outcome(), "outcome");
-        requirePresent(command.concludedOn(), "concludedOn");
-        requireNotBefore(command.concludedOn(), lawyerAssignedOn, "concludedOn", "the lawyer's assignment");
-        requireNotNegative(command.amountRecovered(), "amountRecovered");
+        RULES.requirePresent(command.outcome(), "outcome");
+        RULES.requirePresent(command.concludedOn(), "concludedOn");
+        RULES.requireNotBefore(command.concludedOn(), lawyerAssignedOn, "concludedOn", "the lawyer's assignment");
+        RULES.requireNotNegative(command.amountRecovered(), "amountRecovered");
         if (command.outcome() == AidOutcome.TERMINATED) {
-            requireText(command.note(), "note"); // §48: aid is terminated for a reason, and it is written down
+            RULES.requireText(command.note(), "note"); // §48: aid is terminated for a reason, and it is written down
         }
         apply(new OutcomeRecordedEvent(legalAidCaseId, command.outcome(), command.concludedOn(),
                 command.amountRecovered(), blankToNull(command.note())));
@@ -327,9 +329,9 @@ public class LegalAidCase {
     @CommandHandler
     public long handle(SubmitClosingReportCommand command) {
         requireStatus("submit the closing report", OUTCOME_RECORDED);
-        requirePresent(command.submittedOn(), "submittedOn");
-        requireNotBefore(command.submittedOn(), concludedOn, "submittedOn", "the outcome");
-        requireText(command.summary(), "summary");
+        RULES.requirePresent(command.submittedOn(), "submittedOn");
+        RULES.requireNotBefore(command.submittedOn(), concludedOn, "submittedOn", "the outcome");
+        RULES.requireText(command.summary(), "summary");
         apply(new ClosingReportSubmittedEvent(legalAidCaseId, command.submittedOn(), command.summary()));
         return version();
     }
@@ -337,9 +339,9 @@ public class LegalAidCase {
     @CommandHandler
     public long handle(LodgeObjectionCommand command, LegalAidPolicy policy, DeadlineManager deadlines) {
         requireStatus("lodge an objection", REJECTED);
-        requirePresent(command.lodgedOn(), "lodgedOn");
-        requireNotBefore(command.lodgedOn(), decidedOn, "lodgedOn", "the rejection");
-        requireText(command.grounds(), "grounds");
+        RULES.requirePresent(command.lodgedOn(), "lodgedOn");
+        RULES.requireNotBefore(command.lodgedOn(), decidedOn, "lodgedOn", "the rejection");
+        RULES.requireText(command.grounds(), "grounds");
         LocalDate reviewDue = policy.objectionReviewDue(command.lodgedOn());
         apply(new ObjectionLodgedEvent(legalAidCaseId, command.lodgedOn(), command.grounds(), reviewDue));
         deadlines.schedule(policy.calculator().endOf(reviewDue).toInstant(), OBJECTION_REVIEW_PERIOD);
@@ -349,10 +351,10 @@ public class LegalAidCase {
     @CommandHandler
     public long handle(ReviewObjectionCommand command, LegalAidPolicy policy, DeadlineManager deadlines) {
         requireStatus("review the objection", OBJECTION_UNDER_REVIEW);
-        requirePresent(command.finding(), "finding");
-        requirePresent(command.reviewedOn(), "reviewedOn");
-        requireNotBefore(command.reviewedOn(), objectionLodgedOn, "reviewedOn", "the objection");
-        requireText(command.reasons(), "reasons");
+        RULES.requirePresent(command.finding(), "finding");
+        RULES.requirePresent(command.reviewedOn(), "reviewedOn");
+        RULES.requireNotBefore(command.reviewedOn(), objectionLodgedOn, "reviewedOn", "the objection");
+        RULES.requireText(command.reasons(), "reasons");
         boolean withinPeriod = !command.reviewedOn().isAfter(objectionReviewDueOn);
         deadlines.cancelAllWithinScope(OBJECTION_REVIEW_PERIOD);
         switch (command.finding()) {
@@ -373,7 +375,7 @@ public class LegalAidCase {
 
     @CommandHandler
     public long handle(CloseLegalAidCaseCommand command, DeadlineManager deadlines) {
-        requirePresent(command.reason(), "reason");
+        RULES.requirePresent(command.reason(), "reason");
         if (status == CLOSED) {
             throw new IllegalTransitionException("legal-aid.already-closed", caseNumber + " is already closed");
         }
@@ -393,9 +395,9 @@ public class LegalAidCase {
 
     @CommandHandler
     public long handle(LinkLegalAidCaseCommand command) {
-        requirePresent(command.linkedCaseId(), "linkedCaseId");
-        requirePresent(command.linkedKind(), "linkedKind");
-        requirePresent(command.relation(), "relation");
+        RULES.requirePresent(command.linkedCaseId(), "linkedCaseId");
+        RULES.requirePresent(command.linkedKind(), "linkedKind");
+        RULES.requirePresent(command.relation(), "relation");
         if (command.linkedCaseId().equals(legalAidCaseId.toString())) {
             throw new InvalidCaseDataException("case.self-link", "linkedCaseId", "a case cannot be linked to itself");
         }
@@ -620,28 +622,4 @@ public class LegalAidCase {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static void requirePresent(Object value, String field) {
-        if (value == null) {
-            throw new InvalidCaseDataException("legal-aid.missing-field", field, field + " is required");
-        }
-    }
-
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidCaseDataException("legal-aid.missing-field", field, field + " is required");
-        }
-    }
-
-    private static void requireNotNegative(BigDecimal amount, String field) {
-        if (amount != null && amount.signum() < 0) {
-            throw new InvalidCaseDataException("legal-aid.amount-negative", field, field + " must not be negative");
-        }
-    }
-
-    private static void requireNotBefore(LocalDate date, LocalDate earliest, String field, String what) {
-        if (earliest != null && date.isBefore(earliest)) {
-            throw new InvalidCaseDataException("legal-aid.date-too-early", field, field + " is before " + what
-                    + " (" + earliest + ")");
-        }
-    }
 }

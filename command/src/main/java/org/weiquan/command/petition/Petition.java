@@ -62,6 +62,7 @@ import org.weiquan.api.petition.PetitionEvent.ReviewRequestedEvent;
 import org.weiquan.api.petition.PetitionId;
 import org.weiquan.api.petition.PetitionRouting;
 import org.weiquan.api.petition.PetitionStatus;
+import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.deadline.LegalPeriod;
 
 import java.time.LocalDate;
@@ -93,6 +94,7 @@ import static org.weiquan.api.petition.PetitionStatus.REVIEW_REQUESTED;
  */
 @Aggregate
 public class Petition {
+    private static final CaseRules RULES = new CaseRules("petition");
     static final String ASSIGNMENT_PERIOD = "petition-assignment-period";
     static final String ACCEPTANCE_NOTICE_PERIOD = "petition-acceptance-notice-period";
     static final String REPLY_PERIOD = "petition-reply-period";
@@ -145,13 +147,13 @@ public class Petition {
 
     @CommandHandler
     public Petition(ReceivePetitionCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
-        requirePresent(command.caseNumber(), "caseNumber");
-        requirePresent(command.organisation(), "organisation");
-        requirePresent(command.district(), "district");
-        requirePresent(command.channel(), "channel");
-        requirePresent(command.receivedOn(), "receivedOn");
-        requirePresent(command.officerInCharge(), "officerInCharge");
-        requireText(command.claim(), "claim");
+        RULES.requirePresent(command.caseNumber(), "caseNumber");
+        RULES.requirePresent(command.organisation(), "organisation");
+        RULES.requirePresent(command.district(), "district");
+        RULES.requirePresent(command.channel(), "channel");
+        RULES.requirePresent(command.receivedOn(), "receivedOn");
+        RULES.requirePresent(command.officerInCharge(), "officerInCharge");
+        RULES.requireText(command.claim(), "claim");
         if (command.petitioners().isEmpty()) {
             throw new InvalidCaseDataException("petition.no-petitioner", "petitioners",
                     "a petition names at least one petitioner");
@@ -165,7 +167,7 @@ public class Petition {
         }
         boolean visit = command.channel() == PetitionChannel.VISIT;
         if (visit) {
-            requirePresent(command.visitorCount(), "visitorCount");
+            RULES.requirePresent(command.visitorCount(), "visitorCount");
             if (command.visitorCount() < 1) {
                 throw new InvalidCaseDataException("petition.visitor-count-invalid", "visitorCount",
                         "a visit has at least one visitor");
@@ -179,7 +181,7 @@ public class Petition {
         }
         EarlierPetition earlier = command.earlierPetition();
         if (earlier != null) {
-            requirePresent(earlier.petitionId(), "earlierPetitionId");
+            RULES.requirePresent(earlier.petitionId(), "earlierPetitionId");
             if (earlier.petitionId().equals(command.petitionId())) {
                 throw new InvalidCaseDataException("petition.self-reference", "earlierPetitionId",
                         "a petition cannot be its own earlier petition");
@@ -211,9 +213,9 @@ public class Petition {
     @CommandHandler
     public long handle(RegisterPetitionCommand command) {
         requireStatus("register", RECEIVED);
-        requirePresent(command.registeredOn(), "registeredOn");
-        requirePresent(command.subject(), "subject");
-        requireNotBefore(command.registeredOn(), receivedOn, "registeredOn", "the day it was received");
+        RULES.requirePresent(command.registeredOn(), "registeredOn");
+        RULES.requirePresent(command.subject(), "subject");
+        RULES.requireNotBefore(command.registeredOn(), receivedOn, "registeredOn", "the day it was received");
         apply(new PetitionRegisteredEvent(petitionId, command.registeredOn(), command.subject()));
         return version();
     }
@@ -221,10 +223,10 @@ public class Petition {
     @CommandHandler
     public long handle(AssignPetitionCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
         requireStatus("assign", REGISTERED);
-        requirePresent(command.assignedOn(), "assignedOn");
-        requirePresent(command.routing(), "routing");
-        requireText(command.handlingUnit(), "handlingUnit");
-        requireNotBefore(command.assignedOn(), registeredOn, "assignedOn", "the registration date");
+        RULES.requirePresent(command.assignedOn(), "assignedOn");
+        RULES.requirePresent(command.routing(), "routing");
+        RULES.requireText(command.handlingUnit(), "handlingUnit");
+        RULES.requireNotBefore(command.assignedOn(), registeredOn, "assignedOn", "the registration date");
         boolean withinPeriod = !command.assignedOn().isAfter(assignmentDueOn);
         LocalDate noticeDue = policy.calculator().lastDay(command.assignedOn(), policy.acceptanceNotice());
         LocalDate objectionDue = policy.calculator().lastDay(command.assignedOn(), policy.competenceObjection());
@@ -238,9 +240,9 @@ public class Petition {
     @CommandHandler
     public long handle(ObjectToCompetenceCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
         requireStatus("object to competence", ASSIGNED);
-        requirePresent(command.objectedOn(), "objectedOn");
-        requireText(command.reason(), "reason");
-        requireNotBefore(command.objectedOn(), assignedOn, "objectedOn", "the assignment date");
+        RULES.requirePresent(command.objectedOn(), "objectedOn");
+        RULES.requireText(command.reason(), "reason");
+        RULES.requireNotBefore(command.objectedOn(), assignedOn, "objectedOn", "the assignment date");
         if (routing == PetitionRouting.HANDLED_DIRECTLY) {
             throw new IllegalTransitionException("petition.handled-directly", caseNumber
                     + " is handled by the receiving organisation itself: there is no handling unit to object");
@@ -261,8 +263,8 @@ public class Petition {
     @CommandHandler
     public long handle(AcceptPetitionCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
         requireStatus("accept", ASSIGNED);
-        requirePresent(command.acceptedOn(), "acceptedOn");
-        requireNotBefore(command.acceptedOn(), assignedOn, "acceptedOn", "the assignment date");
+        RULES.requirePresent(command.acceptedOn(), "acceptedOn");
+        RULES.requireNotBefore(command.acceptedOn(), assignedOn, "acceptedOn", "the assignment date");
         boolean noticeWithinPeriod = !command.acceptedOn().isAfter(acceptanceNoticeDueOn);
         LocalDate replyDue = policy.calculator().lastDay(command.acceptedOn(), policy.reply());
         apply(new PetitionAcceptedEvent(petitionId, command.acceptedOn(), noticeWithinPeriod, replyDue));
@@ -274,9 +276,9 @@ public class Petition {
     @CommandHandler
     public long handle(DeclinePetitionCommand command, DeadlineManager deadlines) {
         requireStatus("decline", ASSIGNED);
-        requirePresent(command.decidedOn(), "decidedOn");
-        requireText(command.reason(), "reason");
-        requireNotBefore(command.decidedOn(), assignedOn, "decidedOn", "the assignment date");
+        RULES.requirePresent(command.decidedOn(), "decidedOn");
+        RULES.requireText(command.reason(), "reason");
+        RULES.requireNotBefore(command.decidedOn(), assignedOn, "decidedOn", "the assignment date");
         boolean noticeWithinPeriod = !command.decidedOn().isAfter(acceptanceNoticeDueOn);
         apply(new PetitionNotAcceptedEvent(petitionId, command.decidedOn(), command.reason(), noticeWithinPeriod));
         deadlines.cancelAllWithinScope(ACCEPTANCE_NOTICE_PERIOD);
@@ -294,7 +296,7 @@ public class Petition {
             throw new InvalidCaseDataException("petition.extension-out-of-range", "days",
                     "an extension is 1 to " + policy.maxReplyExtensionDays() + " days");
         }
-        requireText(command.reason(), "reason");
+        RULES.requireText(command.reason(), "reason");
         LocalDate replyDue = policy.calculator().lastDay(acceptedOn,
                 new LegalPeriod(policy.reply().amount() + command.days(), policy.reply().unit()));
         apply(new ReplyPeriodExtendedEvent(petitionId, command.days(), command.reason(), replyDue));
@@ -306,9 +308,9 @@ public class Petition {
     @CommandHandler
     public long handle(ReplyToPetitionCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
         requireStatus("reply", ACCEPTED);
-        requirePresent(command.repliedOn(), "repliedOn");
-        requireText(command.reply(), "reply");
-        requireNotBefore(command.repliedOn(), acceptedOn, "repliedOn", "the acceptance date");
+        RULES.requirePresent(command.repliedOn(), "repliedOn");
+        RULES.requireText(command.reply(), "reply");
+        RULES.requireNotBefore(command.repliedOn(), acceptedOn, "repliedOn", "the acceptance date");
         boolean withinPeriod = !command.repliedOn().isAfter(replyDueOn);
         LocalDate reviewDue = policy.calculator().lastDay(command.repliedOn(), policy.reviewRequest());
         apply(new PetitionRepliedEvent(petitionId, command.repliedOn(), command.reply(), withinPeriod, reviewDue));
@@ -327,9 +329,9 @@ public class Petition {
             throw new IllegalTransitionException("petition.already-rated",
                     "the petitioner's rating of the " + lastAnswer + " of " + caseNumber + " is already recorded");
         }
-        requirePresent(command.rating(), "rating");
-        requirePresent(command.ratedOn(), "ratedOn");
-        requireNotBefore(command.ratedOn(), lastAnsweredOn, "ratedOn", "the answer");
+        RULES.requirePresent(command.rating(), "rating");
+        RULES.requirePresent(command.ratedOn(), "ratedOn");
+        RULES.requireNotBefore(command.ratedOn(), lastAnsweredOn, "ratedOn", "the answer");
         apply(new PetitionerRatingRecordedEvent(petitionId, lastAnswer, command.rating(), command.ratedOn(),
                 command.comment()));
         return version();
@@ -337,7 +339,7 @@ public class Petition {
 
     @CommandHandler
     public long handle(ClosePetitionCommand command, DeadlineManager deadlines) {
-        requirePresent(command.reason(), "reason");
+        RULES.requirePresent(command.reason(), "reason");
         if (status == CLOSED) {
             throw new IllegalTransitionException("petition.already-closed", caseNumber + " is already closed");
         }
@@ -354,10 +356,10 @@ public class Petition {
     @CommandHandler
     public long handle(RequestReviewCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
         requireRequestable("ask for review", AnswerStage.REPLY, REPLIED);
-        requirePresent(command.requestedOn(), "requestedOn");
-        requireText(command.reviewingBody(), "reviewingBody");
-        requireText(command.grounds(), "grounds");
-        requireNotBefore(command.requestedOn(), lastAnsweredOn, "requestedOn", "the reply");
+        RULES.requirePresent(command.requestedOn(), "requestedOn");
+        RULES.requireText(command.reviewingBody(), "reviewingBody");
+        RULES.requireText(command.grounds(), "grounds");
+        RULES.requireNotBefore(command.requestedOn(), lastAnsweredOn, "requestedOn", "the reply");
         if (command.requestedOn().isAfter(reviewRequestDueOn)) {
             throw new IllegalTransitionException("petition.review-period-over", "a review of " + caseNumber
                     + " had to be requested by " + reviewRequestDueOn + " (§35)");
@@ -373,10 +375,10 @@ public class Petition {
     @CommandHandler
     public long handle(AnswerReviewCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
         requireStatus("answer the review", REVIEW_REQUESTED);
-        requirePresent(command.answeredOn(), "answeredOn");
-        requirePresent(command.decision(), "decision");
-        requireText(command.opinion(), "opinion");
-        requireNotBefore(command.answeredOn(), reviewRequestedOn, "answeredOn", "the review request");
+        RULES.requirePresent(command.answeredOn(), "answeredOn");
+        RULES.requirePresent(command.decision(), "decision");
+        RULES.requireText(command.opinion(), "opinion");
+        RULES.requireNotBefore(command.answeredOn(), reviewRequestedOn, "answeredOn", "the review request");
         boolean withinPeriod = !command.answeredOn().isAfter(reviewAnswerDueOn);
         LocalDate reexaminationDue = policy.calculator().lastDay(command.answeredOn(), policy.reexaminationRequest());
         apply(new ReviewAnsweredEvent(petitionId, command.answeredOn(), command.decision(), command.opinion(),
@@ -389,10 +391,10 @@ public class Petition {
     @CommandHandler
     public long handle(RequestReexaminationCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
         requireRequestable("ask for re-examination", AnswerStage.REVIEW, REVIEW_ANSWERED);
-        requirePresent(command.requestedOn(), "requestedOn");
-        requireText(command.reexaminingBody(), "reexaminingBody");
-        requireText(command.grounds(), "grounds");
-        requireNotBefore(command.requestedOn(), lastAnsweredOn, "requestedOn", "the review opinion");
+        RULES.requirePresent(command.requestedOn(), "requestedOn");
+        RULES.requireText(command.reexaminingBody(), "reexaminingBody");
+        RULES.requireText(command.grounds(), "grounds");
+        RULES.requireNotBefore(command.requestedOn(), lastAnsweredOn, "requestedOn", "the review opinion");
         if (command.requestedOn().isAfter(reexaminationRequestDueOn)) {
             throw new IllegalTransitionException("petition.reexamination-period-over", "a re-examination of "
                     + caseNumber + " had to be requested by " + reexaminationRequestDueOn + " (§36)");
@@ -408,10 +410,10 @@ public class Petition {
     @CommandHandler
     public long handle(AnswerReexaminationCommand command, DeadlineManager deadlines) {
         requireStatus("answer the re-examination", REEXAMINATION_REQUESTED);
-        requirePresent(command.answeredOn(), "answeredOn");
-        requirePresent(command.decision(), "decision");
-        requireText(command.opinion(), "opinion");
-        requireNotBefore(command.answeredOn(), reexaminationRequestedOn, "answeredOn", "the re-examination request");
+        RULES.requirePresent(command.answeredOn(), "answeredOn");
+        RULES.requirePresent(command.decision(), "decision");
+        RULES.requireText(command.opinion(), "opinion");
+        RULES.requireNotBefore(command.answeredOn(), reexaminationRequestedOn, "answeredOn", "the re-examination request");
         boolean withinPeriod = !command.answeredOn().isAfter(reexaminationAnswerDueOn);
         apply(new ReexaminationAnsweredEvent(petitionId, command.answeredOn(), command.decision(), command.opinion(),
                 withinPeriod));
@@ -422,7 +424,7 @@ public class Petition {
 
     @CommandHandler
     public long handle(AddMaterialCommand command) {
-        requirePresent(command.material(), "material");
+        RULES.requirePresent(command.material(), "material");
         requireValid(command.material(), "material");
         apply(materialAdded(petitionId, materials + 1, command.material()));
         return version();
@@ -444,9 +446,9 @@ public class Petition {
 
     @CommandHandler
     public long handle(LinkPetitionCommand command) {
-        requirePresent(command.linkedCaseId(), "linkedCaseId");
-        requirePresent(command.linkedKind(), "linkedKind");
-        requirePresent(command.relation(), "relation");
+        RULES.requirePresent(command.linkedCaseId(), "linkedCaseId");
+        RULES.requirePresent(command.linkedKind(), "linkedKind");
+        RULES.requirePresent(command.relation(), "relation");
         if (command.linkedCaseId().equals(petitionId.toString())) {
             throw new InvalidCaseDataException("case.self-link", "linkedCaseId", "a case cannot be linked to itself");
         }
@@ -703,8 +705,8 @@ public class Petition {
         if (material == null) {
             throw new InvalidCaseDataException("petition.missing-field", field, field + " is required");
         }
-        requireText(material.fileName(), field + ".fileName");
-        requireText(material.mediaType(), field + ".mediaType");
+        RULES.requireText(material.fileName(), field + ".fileName");
+        RULES.requireText(material.mediaType(), field + ".mediaType");
         if (material.sizeBytes() < 0) {
             throw new InvalidCaseDataException("petition.invalid-material", field + ".sizeBytes",
                     field + ".sizeBytes must not be negative");
@@ -715,22 +717,4 @@ public class Petition {
         }
     }
 
-    private static void requirePresent(Object value, String field) {
-        if (value == null) {
-            throw new InvalidCaseDataException("petition.missing-field", field, field + " is required");
-        }
-    }
-
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidCaseDataException("petition.missing-field", field, field + " is required");
-        }
-    }
-
-    private static void requireNotBefore(LocalDate date, LocalDate earliest, String field, String what) {
-        if (earliest != null && date.isBefore(earliest)) {
-            throw new InvalidCaseDataException("petition.date-too-early", field, field + " is before " + what
-                    + " (" + earliest + ")");
-        }
-    }
 }
