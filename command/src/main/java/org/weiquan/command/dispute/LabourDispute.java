@@ -48,6 +48,7 @@ import org.weiquan.api.dispute.LabourDisputeEvent.MediatorAssignedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.PaymentRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementPaymentOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
+import org.weiquan.command.common.CaseLinks;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.deadline.LegalPeriod;
 
@@ -310,17 +311,7 @@ public class LabourDispute {
 
     @CommandHandler
     public long handle(LinkDisputeCommand command) {
-        RULES.requirePresent(command.linkedCaseId(), "linkedCaseId");
-        RULES.requirePresent(command.linkedKind(), "linkedKind");
-        RULES.requirePresent(command.relation(), "relation");
-        if (command.linkedCaseId().equals(disputeId.toString())) {
-            throw new InvalidCaseDataException("case.self-link", "linkedCaseId", "a case cannot be linked to itself");
-        }
-        if (linkedCases.contains(command.linkedCaseId())) {
-            throw new IllegalTransitionException("case.already-linked",
-                    caseNumber + " is already linked to " + command.linkedCaseNumber());
-        }
-        apply(new CaseLinkedEvent(disputeId.toString(), CaseKind.LABOUR_DISPUTE, command.linkedCaseId(),
+        apply(CaseLinks.link(RULES, disputeId.toString(), CaseKind.LABOUR_DISPUTE, caseNumber, linkedCases, command.linkedCaseId(),
                 command.linkedKind(), command.linkedCaseNumber(), command.relation(), command.note()));
         return version();
     }

@@ -46,6 +46,7 @@ import org.weiquan.api.hazard.SafetyHazardEvent.RectificationProgressRecordedEve
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationSubmittedEvent;
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationVerifiedEvent;
 import org.weiquan.api.hazard.VerificationOutcome;
+import org.weiquan.command.common.CaseLinks;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.deadline.DeadlineCalculator;
 
@@ -344,17 +345,7 @@ public class SafetyHazard {
 
     @CommandHandler
     public long handle(LinkHazardCommand command) {
-        RULES.requirePresent(command.linkedCaseId(), "linkedCaseId");
-        RULES.requirePresent(command.linkedKind(), "linkedKind");
-        RULES.requirePresent(command.relation(), "relation");
-        if (command.linkedCaseId().equals(hazardId.toString())) {
-            throw new InvalidCaseDataException("case.self-link", "linkedCaseId", "a case cannot be linked to itself");
-        }
-        if (linkedCases.contains(command.linkedCaseId())) {
-            throw new IllegalTransitionException("case.already-linked",
-                    caseNumber + " is already linked to " + command.linkedCaseNumber());
-        }
-        apply(new CaseLinkedEvent(hazardId.toString(), CaseKind.SAFETY_HAZARD, command.linkedCaseId(),
+        apply(CaseLinks.link(RULES, hazardId.toString(), CaseKind.SAFETY_HAZARD, caseNumber, linkedCases, command.linkedCaseId(),
                 command.linkedKind(), command.linkedCaseNumber(), command.relation(), command.note()));
         return version();
     }

@@ -50,6 +50,7 @@ import org.weiquan.api.legalaid.LegalAidCommands.SubmitClosingReportCommand;
 import org.weiquan.api.legalaid.LegalAidStatus;
 import org.weiquan.api.legalaid.MeansTestResult;
 
+import org.weiquan.command.common.CaseLinks;
 import org.weiquan.command.common.CaseRules;
 
 import java.time.LocalDate;
@@ -395,17 +396,7 @@ public class LegalAidCase {
 
     @CommandHandler
     public long handle(LinkLegalAidCaseCommand command) {
-        RULES.requirePresent(command.linkedCaseId(), "linkedCaseId");
-        RULES.requirePresent(command.linkedKind(), "linkedKind");
-        RULES.requirePresent(command.relation(), "relation");
-        if (command.linkedCaseId().equals(legalAidCaseId.toString())) {
-            throw new InvalidCaseDataException("case.self-link", "linkedCaseId", "a case cannot be linked to itself");
-        }
-        if (linkedCases.contains(command.linkedCaseId())) {
-            throw new IllegalTransitionException("case.already-linked",
-                    caseNumber + " is already linked to " + command.linkedCaseNumber());
-        }
-        apply(new CaseLinkedEvent(legalAidCaseId.toString(), CaseKind.LEGAL_AID, command.linkedCaseId(),
+        apply(CaseLinks.link(RULES, legalAidCaseId.toString(), CaseKind.LEGAL_AID, caseNumber, linkedCases, command.linkedCaseId(),
                 command.linkedKind(), command.linkedCaseNumber(), command.relation(), command.note()));
         return version();
     }

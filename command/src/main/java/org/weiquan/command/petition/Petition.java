@@ -62,6 +62,7 @@ import org.weiquan.api.petition.PetitionEvent.ReviewRequestedEvent;
 import org.weiquan.api.petition.PetitionId;
 import org.weiquan.api.petition.PetitionRouting;
 import org.weiquan.api.petition.PetitionStatus;
+import org.weiquan.command.common.CaseLinks;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.deadline.LegalPeriod;
 
@@ -446,17 +447,7 @@ public class Petition {
 
     @CommandHandler
     public long handle(LinkPetitionCommand command) {
-        RULES.requirePresent(command.linkedCaseId(), "linkedCaseId");
-        RULES.requirePresent(command.linkedKind(), "linkedKind");
-        RULES.requirePresent(command.relation(), "relation");
-        if (command.linkedCaseId().equals(petitionId.toString())) {
-            throw new InvalidCaseDataException("case.self-link", "linkedCaseId", "a case cannot be linked to itself");
-        }
-        if (linkedCases.contains(command.linkedCaseId())) {
-            throw new IllegalTransitionException("case.already-linked",
-                    caseNumber + " is already linked to " + command.linkedCaseNumber());
-        }
-        apply(new CaseLinkedEvent(petitionId.toString(), CaseKind.PETITION, command.linkedCaseId(),
+        apply(CaseLinks.link(RULES, petitionId.toString(), CaseKind.PETITION, caseNumber, linkedCases, command.linkedCaseId(),
                 command.linkedKind(), command.linkedCaseNumber(), command.relation(), command.note()));
         return version();
     }
