@@ -55,11 +55,11 @@ class CrossKindHttpTest extends HttpIntegrationTest {
             JsonNode petitionDetail = api.as(OFFICER_LI).get("/api/petitions/" + petition.path("petitionId").asText()).json();
             JsonNode legalAidDetail = api.as(OFFICER_LI)
                     .get("/api/legal-aid-cases/" + legalAid.path("legalAidCaseId").asText()).json();
-            assertThat(petitionDetail.path("links").get(0).path("linkedCaseNumber").asText())
+            assertThat(petitionDetail.path("links").path(0).path("linkedCaseNumber").asText())
                     .isEqualTo(legalAid.path("caseNumber").asText());
-            assertThat(petitionDetail.path("links").get(0).path("relation").asText()).isEqualTo("LED_TO");
-            assertThat(legalAidDetail.path("links").get(0).path("linkedKind").asText()).isEqualTo("PETITION");
-            assertThat(legalAidDetail.path("links").get(0).path("relation").asText()).isEqualTo("AROSE_FROM");
+            assertThat(petitionDetail.path("links").path(0).path("relation").asText()).isEqualTo("LED_TO");
+            assertThat(legalAidDetail.path("links").path(0).path("linkedKind").asText()).isEqualTo("PETITION");
+            assertThat(legalAidDetail.path("links").path(0).path("relation").asText()).isEqualTo("AROSE_FROM");
         });
 
         for (JsonNode filed : List.of(dispute, hazard, legalAid, petition)) {
@@ -67,8 +67,8 @@ class CrossKindHttpTest extends HttpIntegrationTest {
             await("history of " + number).atMost(READ_SIDE).untilAsserted(() -> {
                 JsonNode history = api.as(SUPERVISOR_WANG).get("/api/cases/" + number + "/history").json();
                 assertThat(history.size()).as(number).isGreaterThanOrEqualTo(1);
-                assertThat(history.get(0).path("summaryEn").asText()).as(number).contains(number);
-                assertThat(history.get(0).path("actor").asText()).isEqualTo(OFFICER_LI);
+                assertThat(history.path(0).path("summaryEn").asText()).as(number).contains(number);
+                assertThat(history.path(0).path("actor").asText()).isEqualTo(OFFICER_LI);
             });
             JsonNode now = api.as(SUPERVISOR_WANG).get("/api/cases/" + number + "/as-of?at=" + Instant.now()).json();
             assertThat(now.path("caseNumber").asText()).as("as-of of %s", number).isEqualTo(number);
