@@ -28,7 +28,8 @@ class ProjectionReplayHttpTest extends HttpIntegrationTest {
         List<String> names = new ArrayList<>();
         response.json().forEach(processor -> names.add(processor.path("name").asText()));
         assertThat(names).containsExactly("case-history", "dispute-detail", "dispute-list", "hazard-detail", "hazard-list",
-                "legal-aid-detail", "legal-aid-list", "petition-detail", "petition-list");
+                "legal-aid-detail", "legal-aid-list", "petition-detail", "petition-list",
+                "petition-report");
         response.json().forEach(processor -> {
             assertThat(processor.path("running").asBoolean()).isTrue();
             assertThat(processor.path("error").asBoolean()).isFalse();

@@ -1,0 +1,66 @@
+package org.weiquan.app.report;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.weiquan.api.report.MonthlyPetitionReport;
+import org.weiquan.api.report.MonthlyPetitionReportQuery;
+import org.weiquan.app.security.CurrentUser;
+import org.weiquan.command.deadline.DeadlineCalculator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+
+/**
+ * The monthly petition analysis report (信访分析月报, ADR 0022) of the viewer's organisation and
+ * those below it, as JSON or as a CSV file for the spreadsheet the report is written up in. It holds
+ * counts and rates only, no personal data, so every staff role may read it.
+ */
+@RestController
+@Tag(name = "Reports")
+@Validated
+public class PetitionReportController {
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    public PetitionReportController(QueryGateway queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/reports/petitions/monthly")
+    @Operation(summary = "Monthly petition analysis report: by channel, subject and district; acceptance, "
+            + "on-time reply and satisfaction rates; repeat petitioners",
+            description = "month is yyyy-MM (2026-11), the current month in China when absent. Every figure is "
+                    + "about the petitions received in the month, as they stand now. format=csv returns a CSV file "
+                    + "with one section per table.")
+    public ResponseEntity<?> monthly(
+            @RequestParam(required = false)
+            @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month as yyyy-MM, e.g. 2026-11")
+            String month,
+            @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format) {
+        YearMonth reported = month == null ? YearMonth.now(clock.withZone(DeadlineCalculator.CHINA))
+                : YearMonth.parse(month);
+        MonthlyPetitionReport report = queries.query(
+                new MonthlyPetitionReportQuery(CurrentUser.get().organisation(), reported),
+                ResponseTypes.instanceOf(MonthlyPetitionReport.class)).join();
+        if (format.equals("csv")) {
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            "attachment; filename=\"petition-report-" + reported + ".csv\"")
+                    .body(PetitionReportCsv.write(report));
+        }
+        return ResponseEntity.ok(report);
+    }
+}
