@@ -1,5 +1,6 @@
 package org.weiquan.app.audit;
 
+import org.weiquan.app.web.Csv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.weiquan.api.query.AuditEntry;
@@ -18,32 +19,14 @@ public final class AuditCsv {
     }
 
     public static String write(List<AuditEntry> entries, ObjectMapper json) {
-        StringBuilder csv = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
+        StringBuilder csv = new StringBuilder(Csv.BYTE_ORDER_MARK).append(HEADER).append("\r\n");
         for (AuditEntry entry : entries) {
             var e = entry.event();
-            row(csv, entry.caseNumber(), entry.kind() == null ? null : entry.kind().name(), Long.toString(e.sequence()),
+            Csv.row(csv, entry.caseNumber(), entry.kind() == null ? null : entry.kind().name(), Long.toString(e.sequence()),
                     e.occurredAt().toString(), e.eventType(), e.summaryEn(), e.summaryZh(), e.actor(), e.actorRole(),
                     e.organisation(), e.clientAddress(), e.correlationId(), e.causationId(), toJson(e.changes(), json));
         }
         return csv.toString();
-    }
-
-    private static void row(StringBuilder csv, String... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) csv.append(',');
-            csv.append(quote(fields[i]));
-        }
-        csv.append("\r\n");
-    }
-
-    static String quote(String field) {
-        if (field == null) return "";
-        // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-        String safe = !field.isEmpty() && "=+-@".indexOf(field.charAt(0)) >= 0 ? "'" + field : field;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
     }
 
     private static String toJson(Object value, ObjectMapper json) {

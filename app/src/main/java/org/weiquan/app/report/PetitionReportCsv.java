@@ -1,5 +1,6 @@
 package org.weiquan.app.report;
 
+import org.weiquan.app.web.Csv;
 import org.weiquan.api.common.District;
 import org.weiquan.api.petition.SatisfactionRating;
 import org.weiquan.api.report.MonthlyPetitionReport;
@@ -17,27 +18,27 @@ public final class PetitionReportCsv {
     }
 
     public static String write(MonthlyPetitionReport report) {
-        StringBuilder csv = new StringBuilder("\uFEFF");
+        StringBuilder csv = new StringBuilder(Csv.BYTE_ORDER_MARK);
         section(csv, "report,month,organisation");
-        row(csv, "信访分析月报", report.month().toString(), report.organisation());
+        Csv.row(csv, "信访分析月报", report.month().toString(), report.organisation());
 
         section(csv, "total,count");
-        row(csv, "received", count(report.totals().received()));
-        row(csv, "collective_visits", count(report.totals().collectiveVisits()));
-        row(csv, "not_registered", count(report.totals().notRegistered()));
+        Csv.row(csv, "received", count(report.totals().received()));
+        Csv.row(csv, "collective_visits", count(report.totals().collectiveVisits()));
+        Csv.row(csv, "not_registered", count(report.totals().notRegistered()));
 
         counts(csv, "channel", report.byChannel());
         counts(csv, "subject", report.bySubject());
 
         section(csv, "district,district_zh,count");
         for (Map.Entry<District, Long> district : report.byDistrict().entrySet()) {
-            row(csv, district.getKey().name(), district.getKey().chineseName(), count(district.getValue()));
+            Csv.row(csv, district.getKey().name(), district.getKey().chineseName(), count(district.getValue()));
         }
 
         section(csv, "decision,count");
-        row(csv, "ACCEPTED", count(report.acceptance().accepted()));
-        row(csv, "NOT_ACCEPTED", count(report.acceptance().notAccepted()));
-        row(csv, "PENDING", count(report.acceptance().pending()));
+        Csv.row(csv, "ACCEPTED", count(report.acceptance().accepted()));
+        Csv.row(csv, "NOT_ACCEPTED", count(report.acceptance().notAccepted()));
+        Csv.row(csv, "PENDING", count(report.acceptance().pending()));
 
         counts(csv, "rating", report.satisfaction().byRating());
 
@@ -48,49 +49,30 @@ public final class PetitionReportCsv {
         long satisfied = satisfaction.byRating().getOrDefault(SatisfactionRating.SATISFIED, 0L);
         long basically = satisfaction.byRating().getOrDefault(SatisfactionRating.BASICALLY_SATISFIED, 0L);
         section(csv, "measure,numerator,denominator,rate");
-        row(csv, "acceptance_rate", count(acceptance.accepted()), count(acceptance.accepted() + acceptance.notAccepted()),
+        Csv.row(csv, "acceptance_rate", count(acceptance.accepted()), count(acceptance.accepted() + acceptance.notAccepted()),
                 rate(report.acceptanceRate()));
-        row(csv, "on_time_reply_rate", count(replies.withinPeriod()), count(replies.replied()),
+        Csv.row(csv, "on_time_reply_rate", count(replies.withinPeriod()), count(replies.replied()),
                 rate(report.onTimeReplyRate()));
-        row(csv, "satisfied_share", count(satisfied), count(satisfaction.rated()), rate(satisfaction.satisfiedShare()));
-        row(csv, "satisfied_or_basically_satisfied_share", count(satisfied + basically), count(satisfaction.rated()),
+        Csv.row(csv, "satisfied_share", count(satisfied), count(satisfaction.rated()), rate(satisfaction.satisfiedShare()));
+        Csv.row(csv, "satisfied_or_basically_satisfied_share", count(satisfied + basically), count(satisfaction.rated()),
                 rate(satisfaction.satisfiedOrBasicallySatisfiedShare()));
-        row(csv, "repeat_petitioner_share", count(repeats.count()), count(repeats.petitioners()), rate(repeats.share()));
+        Csv.row(csv, "repeat_petitioner_share", count(repeats.count()), count(repeats.petitioners()), rate(repeats.share()));
 
         section(csv, "note,text");
-        row(csv, "basis", report.basis());
-        row(csv, "repeat_petitioner", repeats.definition());
+        Csv.row(csv, "basis", report.basis());
+        Csv.row(csv, "repeat_petitioner", repeats.definition());
         return csv.toString();
     }
 
     private static void counts(StringBuilder csv, String name, Map<? extends Enum<?>, Long> counts) {
         section(csv, name + ",count");
-        counts.forEach((key, value) -> row(csv, key.name(), count(value)));
+        counts.forEach((key, value) -> Csv.row(csv, key.name(), count(value)));
     }
 
     /** A new section: an empty line before every section but the first, then its header line. */
     private static void section(StringBuilder csv, String header) {
         if (csv.length() > 1) csv.append("\r\n");
         csv.append(header).append("\r\n");
-    }
-
-    private static void row(StringBuilder csv, String... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) csv.append(',');
-            csv.append(quote(fields[i]));
-        }
-        csv.append("\r\n");
-    }
-
-    /** The same rule as the audit export's (AuditCsv): formula-safe, quoted when needed. */
-    static String quote(String field) {
-        if (field == null) return "";
-        // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-        String safe = !field.isEmpty() && "=+-@".indexOf(field.charAt(0)) >= 0 ? "'" + field : field;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
     }
 
     private static String count(long value) {
