@@ -27,8 +27,8 @@ class ProjectionReplayHttpTest extends HttpIntegrationTest {
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         List<String> names = new ArrayList<>();
         response.json().forEach(processor -> names.add(processor.path("name").asText()));
-        assertThat(names).containsExactly("case-history", "dispute-detail", "dispute-list", "hazard-detail", "hazard-list",
-                "legal-aid-detail", "legal-aid-list", "petition-detail", "petition-list",
+        assertThat(names).containsExactly("alerts", "case-history", "dispute-detail", "dispute-list", "hazard-detail",
+                "hazard-list", "legal-aid-detail", "legal-aid-list", "monitoring", "petition-detail", "petition-list",
                 "petition-report");
         response.json().forEach(processor -> {
             assertThat(processor.path("running").asBoolean()).isTrue();
