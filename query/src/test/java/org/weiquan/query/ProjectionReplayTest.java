@@ -22,6 +22,7 @@ import org.weiquan.api.dispute.LabourDisputeEvent.MediationFailedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationPeriodExpiredEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationSessionRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediatorAssignedEvent;
+import org.weiquan.api.dispute.Mediator;
 import org.weiquan.api.dispute.LabourDisputeEvent.PaymentRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
 import org.weiquan.query.dispute.DisputeDetailProjection;
@@ -73,7 +74,7 @@ class ProjectionReplayTest {
         return DisputeLog.of(id, Instant.parse("2026-03-02T01:30:00.000001Z")).append(
                 filing(id).caseNumber("LD-2026-000001").build(),
                 new DisputeAcceptedEvent(id, LocalDate.of(2026, 3, 3)),
-                new MediatorAssignedEvent(id, new OfficerId("mediator.sun"), null),
+                new MediatorAssignedEvent(id, new Mediator(new OfficerId("mediator.sun"), "孙调解员"), null),
                 new MediationSessionRecordedEvent(id, 1, LocalDate.of(2026, 3, 5), "first"),
                 new SettlementReachedEvent(id, new BigDecimal("10000.00"), LocalDate.of(2026, 3, 31), "terms"),
                 new PaymentRecordedEvent(id, new BigDecimal("10000.00"), LocalDate.of(2026, 3, 30),
@@ -104,8 +105,8 @@ class ProjectionReplayTest {
         return DisputeLog.of(id, Instant.parse("2026-03-01T02:00:00Z")).append(
                 filing.build(),
                 new DisputeAcceptedEvent(id, LocalDate.of(2026, 3, 2)),
-                new MediatorAssignedEvent(id, new OfficerId("mediator.sun"), null),
-                new MediatorAssignedEvent(id, new OfficerId("mediator.wu"), new OfficerId("mediator.sun")),
+                new MediatorAssignedEvent(id, new Mediator(new OfficerId("mediator.sun"), "孙调解员"), null),
+                new MediatorAssignedEvent(id, new Mediator(new OfficerId("mediator.wu"), "吴调解员"), new Mediator(new OfficerId("mediator.sun"), "孙调解员")),
                 new MediationPeriodExpiredEvent(id, filing.mediationDueOn()));
     }
 

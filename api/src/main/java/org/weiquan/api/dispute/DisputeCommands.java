@@ -48,10 +48,11 @@ public final class DisputeCommands {
             LocalDate acceptedOn) {
     }
 
+    /** {@code mediator}: the roster's user name and display name of the mediator. */
     public record AssignMediatorCommand(
             @TargetAggregateIdentifier DisputeId disputeId,
             @TargetAggregateVersion Long expectedVersion,
-            OfficerId mediator) {
+            Mediator mediator) {
     }
 
     public record RecordMediationSessionCommand(

@@ -49,10 +49,14 @@ public sealed interface LabourDisputeEvent {
     record DisputeAcceptedEvent(DisputeId disputeId, LocalDate acceptedOn) implements LabourDisputeEvent {
     }
 
-    /** {@code previousMediator} is null on the first assignment. */
+    /**
+     * {@code previousMediator} is null on the first assignment. Revision 2 keeps each mediator's name
+     * as the roster had it; revision 1 held only the user names ({@code "mediator":"mediator.sun"})
+     * and is upcast on reading, with the name unknown (null).
+     */
     @EventType("labour-dispute.mediator-assigned")
-    @Revision("1")
-    record MediatorAssignedEvent(DisputeId disputeId, OfficerId mediator, OfficerId previousMediator)
+    @Revision("2")
+    record MediatorAssignedEvent(DisputeId disputeId, Mediator mediator, Mediator previousMediator)
             implements LabourDisputeEvent {
     }
 

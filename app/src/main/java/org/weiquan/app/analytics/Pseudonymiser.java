@@ -42,6 +42,12 @@ public class Pseudonymiser {
             for (String field : STAFF_FIELDS) {
                 JsonNode staff = object.get(field);
                 if (staff != null && staff.isTextual()) object.put(field, actor(staff.asText()));
+                // A staff member kept with their name ({"id":…,"name":…}): both become the pseudonym.
+                if (staff instanceof ObjectNode named && named.path("id").isTextual()) {
+                    String pseudonym = actor(named.get("id").asText());
+                    named.put("id", pseudonym);
+                    if (named.has("name")) named.put("name", pseudonym);
+                }
             }
             for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
                 pseudonymise(fields.next().getValue());

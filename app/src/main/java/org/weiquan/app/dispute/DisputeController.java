@@ -29,6 +29,7 @@ import org.weiquan.api.dispute.DisputeId;
 import org.weiquan.api.dispute.DisputeQueries.FindDisputeQuery;
 import org.weiquan.api.dispute.DisputeQueries.ListDisputesQuery;
 import org.weiquan.api.dispute.DisputeStatus;
+import org.weiquan.api.dispute.Mediator;
 import org.weiquan.api.dispute.DisputePage;
 import org.weiquan.api.query.CaseHistoryQuery;
 import org.weiquan.api.query.HistoryEntry;
@@ -149,10 +150,11 @@ public class DisputeController {
         String mediator = body.mediator().strip();
         // Checked once the case is known to be visible: an invisible case stays a plain 404.
         return transition(id, ifMatch, v -> {
-            if (reference.activeMediator(mediator).isEmpty()) {
-                throw new NotOnRosterException("mediator", mediator + " is not an active mediator of the roster");
-            }
-            return new DisputeCommands.AssignMediatorCommand(new DisputeId(id), v, new OfficerId(mediator));
+            ReferenceData.Mediator onRoster = reference.activeMediator(mediator).orElseThrow(() ->
+                    new NotOnRosterException("mediator", mediator + " is not an active mediator of the roster"));
+            // The event keeps the name as the roster has it today: the roster may change, the record not.
+            return new DisputeCommands.AssignMediatorCommand(new DisputeId(id), v,
+                    new Mediator(new OfficerId(onRoster.mediatorId()), onRoster.name()));
         });
     }
 

@@ -63,6 +63,7 @@ class DisputeLifecycleHttpTest extends HttpIntegrationTest {
 
         JsonNode detail = awaitDetail(id, 8).json();
         assertThat(detail.path("mediator").asText()).isEqualTo("mediator.sun");
+        assertThat(detail.path("mediatorName").asText()).as("as the roster has it").isEqualTo("孙调解员");
         assertThat(detail.path("mediationSessions").asInt()).isEqualTo(2);
         assertThat(detail.path("settlementAmount").decimalValue()).isEqualByComparingTo("8000");
         assertThat(detail.path("amountPaid").decimalValue()).isEqualByComparingTo("8000");

@@ -59,7 +59,8 @@ class SnapshotHttpTest extends HttpIntegrationTest {
         JsonNode snapshotState = state(first.getPayload());
         assertThat(snapshotState).isEqualTo(state(rebuilt));
         assertThat(snapshotState.path("status").asText()).isEqualTo("MEDIATING");
-        assertThat(snapshotState.path("mediator").asText()).isEqualTo("mediator.sun");
+        assertThat(snapshotState.path("mediator").path("id").asText()).isEqualTo("mediator.sun");
+        assertThat(snapshotState.path("mediator").path("name").asText()).isEqualTo("孙调解员");
         assertThat(snapshotState.path("mediationSessions").asLong()).isEqualTo(snapshotSequence - 2);
         assertThat(snapshotState.path("disputeId").asText()).isEqualTo(id);
 
@@ -67,6 +68,29 @@ class SnapshotHttpTest extends HttpIntegrationTest {
         post(id, "mediation-sessions", version, session());
         JsonNode history = awaitHistory(id, (int) version + 2);
         assertThat(history.get((int) version + 1).path("data").path("sessionNumber").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void a_snapshot_of_an_earlier_shape_is_ignored_and_the_dispute_loads_from_its_events() {
+        String id = file(Disputes.filing()).path("disputeId").asText();
+        long version = post(id, "acceptance", 0, Disputes.acceptance());
+        version = post(id, "mediator", version, Disputes.mediator("mediator.sun"));
+        version = post(id, "mediation-sessions", version, session());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                Long.class, id)).isPositive();
+        // As an earlier release wrote it: no revision, the mediator a bare user name.
+        byte[] current = jdbc.queryForObject("SELECT payload FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                byte[].class, id);
+        String earlier = new String(current, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("{\"id\":\"mediator.sun\",\"name\":\"孙调解员\"}", "\"mediator.sun\"");
+        assertThat(earlier).contains("\"mediator\":\"mediator.sun\"");
+        jdbc.update("UPDATE SnapshotEventEntry SET payloadRevision = NULL, payload = ? WHERE aggregateIdentifier = ?",
+                earlier.getBytes(java.nio.charset.StandardCharsets.UTF_8), id);
+
+        DomainEventMessage<?> first = eventStore.readEvents(id).asStream().findFirst().orElseThrow();
+
+        assertThat(first.getSequenceNumber()).as("loading starts from the first event").isZero();
+        assertThat(post(id, "mediation-sessions", version, session())).isEqualTo(version + 1);
     }
 
     private LabourDispute rebuild(String id, long upToSequence) throws Exception {

@@ -7,6 +7,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseLinkedEvent;
@@ -45,6 +46,7 @@ import org.weiquan.api.dispute.LabourDisputeEvent.MediationFailedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationPeriodExpiredEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationSessionRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediatorAssignedEvent;
+import org.weiquan.api.dispute.Mediator;
 import org.weiquan.api.dispute.LabourDisputeEvent.PaymentRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementPaymentOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
@@ -74,13 +76,18 @@ import static org.weiquan.api.dispute.DisputeStatus.SETTLED;
  * A labour dispute (劳动争议) under 《劳动争议调解仲裁法》: mediation first, arbitration when mediation
  * fails or its period runs out. Command handlers decide and return the aggregate's new version (the
  * client's next ETag); event sourcing handlers only assign state. Its fields are its snapshot (JSON),
- * taken by policy every so many events so that long histories load fast.
+ * taken by policy every so many events so that long histories load fast. The snapshot's revision
+ * changes with the shape of the fields: a snapshot of another revision is ignored (Axon's
+ * RevisionSnapshotFilter) and the aggregate is rebuilt from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
+@Revision(LabourDispute.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class LabourDispute {
     private static final CaseRules RULES = new CaseRules("dispute");
+    /** 2: the mediator is kept with their name ({@link Mediator}), not as a bare user name. */
+    static final String SNAPSHOT_REVISION = "2";
     static final String MEDIATION_PERIOD = "mediation-period";
     static final String PAYMENT_DUE = "settlement-payment-due";
     static final String ARBITRATION_ACCEPTANCE_PERIOD = "arbitration-acceptance-period";
@@ -93,7 +100,7 @@ public class LabourDispute {
     private LocalDate appliedOn;
     private LocalDate mediationDueOn;
     private LocalDate acceptanceDueOn;
-    private OfficerId mediator;
+    private Mediator mediator;
     private int mediationSessions;
     private boolean mediationPeriodExpired;
     private BigDecimal settlementAmount;
@@ -163,9 +170,9 @@ public class LabourDispute {
     public long handle(AssignMediatorCommand command) {
         requireStatus("assign a mediator", ACCEPTED, MEDIATING);
         RULES.requirePresent(command.mediator(), "mediator");
-        if (command.mediator().equals(mediator)) {
+        if (command.mediator().isSamePersonAs(mediator)) {
             throw new IllegalTransitionException("dispute.mediator-already-assigned",
-                    command.mediator() + " is already the mediator of " + caseNumber);
+                    command.mediator().id() + " is already the mediator of " + caseNumber);
         }
         apply(new MediatorAssignedEvent(disputeId, command.mediator(), mediator));
         return version();

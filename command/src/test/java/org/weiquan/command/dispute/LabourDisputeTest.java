@@ -52,6 +52,7 @@ import org.weiquan.api.dispute.LabourDisputeEvent.MediationFailedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationPeriodExpiredEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationSessionRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediatorAssignedEvent;
+import org.weiquan.api.dispute.Mediator;
 import org.weiquan.api.dispute.LabourDisputeEvent.PaymentRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementPaymentOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
@@ -105,8 +106,8 @@ class LabourDisputeTest {
     private static final DisputeCategory CATEGORY = DisputeCategory.WAGE_ARREARS;
     private static final Employer EMPLOYER = new Employer("苏州平江精密电子有限公司", "91320508MA1W2X3Y4Z");
     private static final OfficerId OFFICER = new OfficerId("wang.fang");
-    private static final OfficerId MEDIATOR = new OfficerId("li.jun");
-    private static final OfficerId OTHER_MEDIATOR = new OfficerId("zhao.min");
+    private static final Mediator MEDIATOR = new Mediator(new OfficerId("li.jun"), "李军");
+    private static final Mediator OTHER_MEDIATOR = new Mediator(new OfficerId("zhao.min"), "赵敏");
     private static final String CLAIM = "三个月工资未付 (wages for December to February unpaid)";
     private static final BigDecimal CLAIMED = new BigDecimal("36000.00");
 
@@ -398,6 +399,23 @@ class LabourDisputeTest {
                     .expectException(refused(IllegalTransitionException.class, "dispute.mediator-already-assigned"))
                     .expectExceptionMessage(containsString("li.jun is already the mediator of LD-2026-000042"))
                     .expectNoEvents();
+        }
+
+        @Test
+        void the_same_mediator_under_a_changed_roster_name_is_still_the_same_mediator() {
+            fixture.given(history(MEDIATING))
+                    .when(assign(new Mediator(MEDIATOR.id(), "李军（调解中心）")))
+                    .expectException(refused(IllegalTransitionException.class, "dispute.mediator-already-assigned"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_mediator_assigned_before_names_were_kept_is_handed_over_with_no_name() {
+            Mediator withoutName = new Mediator(MEDIATOR.id(), null);
+            fixture.given(history(ACCEPTED))
+                    .andGiven(new MediatorAssignedEvent(ID, withoutName, null))
+                    .when(assign(OTHER_MEDIATOR))
+                    .expectEvents(new MediatorAssignedEvent(ID, OTHER_MEDIATOR, withoutName));
         }
 
         @Test
@@ -1651,7 +1669,7 @@ class LabourDisputeTest {
         return new AcceptDisputeCommand(ID, null, on);
     }
 
-    private static AssignMediatorCommand assign(OfficerId mediator) {
+    private static AssignMediatorCommand assign(Mediator mediator) {
         return new AssignMediatorCommand(ID, null, mediator);
     }
 

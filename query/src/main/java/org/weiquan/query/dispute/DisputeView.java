@@ -60,6 +60,8 @@ public class DisputeView {
     public boolean collective;
     public String officerInCharge;
     public String mediator;
+    /** As the roster had it at assignment; null for assignments recorded before names were kept. */
+    public String mediatorName;
     public int mediationSessions;
     public LocalDate mediationDueOn;
     public boolean mediationPeriodExpired;
@@ -110,7 +112,8 @@ public class DisputeView {
         } else if (event instanceof DisputeAcceptedEvent) {
             status = DisputeStatus.ACCEPTED;
         } else if (event instanceof MediatorAssignedEvent e) {
-            mediator = e.mediator().value();
+            mediator = e.mediator().id().value();
+            mediatorName = e.mediator().name();
             status = DisputeStatus.MEDIATING;
         } else if (event instanceof MediationSessionRecordedEvent e) {
             mediationSessions = e.sessionNumber();
@@ -196,7 +199,7 @@ public class DisputeView {
     public DisputeDetail toDetail() {
         return new DisputeDetail(disputeId, caseNumber, status, version, organisation, district, category, workers,
                 employer, claim, claimedAmount, appliedOn, infringementKnownOn, filedAfterLimitation, collective,
-                officerInCharge, mediator, mediationSessions, mediationDueOn, mediationPeriodExpired,
+                officerInCharge, mediator, mediatorName, mediationSessions, mediationDueOn, mediationPeriodExpired,
                 settlementAmount, paymentDueOn, amountPaid, arbitrationCommission, arbitrationCaseNumber,
                 arbitrationAcceptanceDueOn, awardDueOn, awardPeriodExtended, awardOutcome, awardedAmount,
                 closureReason, links, overdue(), filedAt, lastChangedAt);

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * The readable one-line summary of an event, in English and Chinese, from the label file
- * {@code audit/event-labels.csv}: supervisors read "Mediator mediator.sun assigned", not a payload.
+ * {@code audit/event-labels.csv}: supervisors read "Mediator 孙丽 (mediator.sun) assigned", not a payload.
  */
 public final class EventSummaries {
-    private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z0-9]+)}");
+    private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z0-9.|]+)}");
     private static final EventSummaries DEFAULT = load("/audit/event-labels.csv");
 
     private final Map<String, String[]> labels;
@@ -50,11 +50,27 @@ public final class EventSummaries {
         Matcher field = FIELD.matcher(template);
         StringBuilder out = new StringBuilder();
         while (field.find()) {
-            Object value = data.get(field.group(1));
+            Object value = resolve(data, field.group(1));
             field.appendReplacement(out, Matcher.quoteReplacement(value == null ? "—" : value.toString()));
         }
         field.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * {@code a.b} is field {@code b} of the object in field {@code a}; {@code x|y} is the first of
+     * {@code x} and {@code y} that has a plain value. Audit rows written before an event's revision
+     * changed keep the old shape, so a label can name both ({@code {mediator.id|mediator}}).
+     */
+    private static Object resolve(Map<String, Object> data, String alternatives) {
+        for (String path : alternatives.split("\\|")) {
+            Object value = data;
+            for (String name : path.split("\\.")) {
+                value = value instanceof Map<?, ?> object ? object.get(name) : null;
+            }
+            if (value != null && !(value instanceof Map<?, ?>)) return value;
+        }
+        return null;
     }
 
     static EventSummaries load(String resource) {

@@ -22,6 +22,7 @@ import org.weiquan.api.dispute.LabourDisputeEvent.DisputeReferredToArbitrationEv
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationPeriodExpiredEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationSessionRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediatorAssignedEvent;
+import org.weiquan.api.dispute.Mediator;
 import org.weiquan.api.dispute.LabourDisputeEvent.PaymentRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementPaymentOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
@@ -69,8 +70,8 @@ class DisputeDetailProjectionTest {
         return DisputeLog.of(id, START).append(
                 filing.build(),
                 new DisputeAcceptedEvent(id, LocalDate.of(2026, 3, 3)),
-                new MediatorAssignedEvent(id, new OfficerId("mediator.sun"), null),
-                new MediatorAssignedEvent(id, new OfficerId("mediator.wu"), new OfficerId("mediator.sun")),
+                new MediatorAssignedEvent(id, new Mediator(new OfficerId("mediator.sun"), "孙调解员"), null),
+                new MediatorAssignedEvent(id, new Mediator(new OfficerId("mediator.wu"), "吴调解员"), new Mediator(new OfficerId("mediator.sun"), "孙调解员")),
                 new MediationSessionRecordedEvent(id, 1, LocalDate.of(2026, 3, 5), "first session"),
                 new MediationSessionRecordedEvent(id, 2, LocalDate.of(2026, 3, 9), "second session"),
                 new SettlementReachedEvent(id, new BigDecimal("10000.00"), LocalDate.of(2026, 3, 31), "two parts"),
@@ -109,6 +110,7 @@ class DisputeDetailProjectionTest {
         assertThat(detail.collective()).isFalse();
         assertThat(detail.officerInCharge()).isEqualTo("officer.li");
         assertThat(detail.mediator()).isEqualTo("mediator.wu");
+        assertThat(detail.mediatorName()).isEqualTo("吴调解员");
         assertThat(detail.mediationSessions()).isEqualTo(2);
         assertThat(detail.mediationDueOn()).isEqualTo(filing.mediationDueOn());
         assertThat(detail.mediationPeriodExpired()).isFalse();
@@ -137,7 +139,7 @@ class DisputeDetailProjectionTest {
         DisputeLog log = DisputeLog.of(id, START).append(
                 filing.build(),
                 new DisputeAcceptedEvent(id, LocalDate.of(2026, 3, 3)),
-                new MediatorAssignedEvent(id, new OfficerId("mediator.sun"), null),
+                new MediatorAssignedEvent(id, new Mediator(new OfficerId("mediator.sun"), "孙调解员"), null),
                 new MediationPeriodExpiredEvent(id, filing.mediationDueOn()),
                 new DisputeReferredToArbitrationEvent(id, LocalDate.of(2026, 3, 18), "苏州市劳动人事争议仲裁委员会",
                         LocalDate.of(2026, 3, 23)),

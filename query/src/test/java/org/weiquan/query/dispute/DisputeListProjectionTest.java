@@ -32,6 +32,7 @@ import org.weiquan.api.dispute.LabourDisputeEvent.MediationFailedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationPeriodExpiredEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationSessionRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediatorAssignedEvent;
+import org.weiquan.api.dispute.Mediator;
 import org.weiquan.api.dispute.LabourDisputeEvent.PaymentRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementPaymentOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
@@ -158,7 +159,7 @@ class DisputeListProjectionTest {
         assertThat(summary(id).status()).isEqualTo(DisputeStatus.ACCEPTED);
         assertThat(summary(id).nextDeadline()).isEqualTo(filing.mediationDueOn());
 
-        happen(log, new MediatorAssignedEvent(id, new OfficerId("mediator.sun"), null));
+        happen(log, new MediatorAssignedEvent(id, new Mediator(new OfficerId("mediator.sun"), "孙调解员"), null));
         assertThat(summary(id).status()).isEqualTo(DisputeStatus.MEDIATING);
         assertThat(summary(id).mediator()).isEqualTo("mediator.sun");
         assertThat(summary(id).nextDeadline()).isEqualTo(filing.mediationDueOn());
@@ -199,7 +200,7 @@ class DisputeListProjectionTest {
         Filing filing = filing(id);
         DisputeLog log = file(filing);
         happen(log, new DisputeAcceptedEvent(id, LocalDate.of(2026, 3, 3)),
-                new MediatorAssignedEvent(id, new OfficerId("mediator.sun"), null));
+                new MediatorAssignedEvent(id, new Mediator(new OfficerId("mediator.sun"), "孙调解员"), null));
         assertThat(list(CITY, null, null, null, true, 0, 20).items()).isEmpty();
 
         happen(log, new MediationPeriodExpiredEvent(id, filing.mediationDueOn()));
@@ -268,7 +269,7 @@ class DisputeListProjectionTest {
         DisputeLog log = file(filing(id));
         LocalDate paymentDueOn = LocalDate.of(2026, 3, 31);
         happen(log, new DisputeAcceptedEvent(id, LocalDate.of(2026, 3, 3)),
-                new MediatorAssignedEvent(id, new OfficerId("mediator.sun"), null),
+                new MediatorAssignedEvent(id, new Mediator(new OfficerId("mediator.sun"), "孙调解员"), null),
                 new SettlementReachedEvent(id, new BigDecimal("10000.00"), paymentDueOn, "one payment"),
                 new SettlementPaymentOverdueEvent(id, paymentDueOn, new BigDecimal("10000.00")));
         assertThat(summary(id).overdue()).isTrue();
@@ -320,7 +321,7 @@ class DisputeListProjectionTest {
             DisputeLog mediated = file(filing(gusuMediatedByLi).caseNumber("LD-2026-000002")
                     .organisation("szftu/gusu/pingjiang").district(District.GUSU).officer("officer.zhou"));
             happen(mediated, new DisputeAcceptedEvent(gusuMediatedByLi, LocalDate.of(2026, 3, 3)),
-                    new MediatorAssignedEvent(gusuMediatedByLi, new OfficerId("officer.li"), null));
+                    new MediatorAssignedEvent(gusuMediatedByLi, new Mediator(new OfficerId("officer.li"), "李明"), null));
 
             kunshanOverdue = newId();
             Filing kunshan = filing(kunshanOverdue).caseNumber("LD-2026-000003").organisation("szftu/kunshan")
@@ -482,7 +483,7 @@ class DisputeListProjectionTest {
             DisputeId id = newId();
             DisputeLog log = file(filing(id));
             happen(log, new DisputeAcceptedEvent(id, LocalDate.of(2026, 3, 3)),
-                    new MediatorAssignedEvent(id, new OfficerId("mediator.sun"), null),
+                    new MediatorAssignedEvent(id, new Mediator(new OfficerId("mediator.sun"), "孙调解员"), null),
                     new MediationPeriodExpiredEvent(id, LocalDate.of(2026, 3, 17)));
             List<Map<String, Object>> before = database.rows("dispute_list");
 
@@ -496,7 +497,7 @@ class DisputeListProjectionTest {
             DisputeId id = newId();
             DisputeLog log = file(filing(id));
             happen(log, new DisputeAcceptedEvent(id, LocalDate.of(2026, 3, 3)),
-                    new MediatorAssignedEvent(id, new OfficerId("mediator.sun"), null));
+                    new MediatorAssignedEvent(id, new Mediator(new OfficerId("mediator.sun"), "孙调解员"), null));
             List<Map<String, Object>> before = database.rows("dispute_list");
 
             Recorded assigned = log.last();

@@ -15,6 +15,7 @@ import org.weiquan.api.dispute.LabourDisputeEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.DisputeAcceptedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.DisputeClosedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediatorAssignedEvent;
+import org.weiquan.api.dispute.Mediator;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
 import org.weiquan.api.dispute.ClosureReason;
 import org.weiquan.api.query.CaseHistoryQuery;
@@ -64,7 +65,7 @@ class CaseHistoryProjectionTest {
                 .by("officer.li", "OFFICER", "szftu/gusu", "10.1.2.3")
                 .append(filing(id).build(), new DisputeAcceptedEvent(id, LocalDate.of(2026, 3, 3)))
                 .by("supervisor.wang", "SUPERVISOR", "szftu", "2001:db8::7")
-                .append(new MediatorAssignedEvent(id, new OfficerId("mediator.sun"), null))
+                .append(new MediatorAssignedEvent(id, new Mediator(new OfficerId("mediator.sun"), "孙调解员"), null))
                 .by("mediator.sun", "OFFICER", "szftu/gusu", "10.1.2.4")
                 .append(new SettlementReachedEvent(id, new BigDecimal("10000.00"), LocalDate.of(2026, 3, 31),
                         "two parts"));
@@ -135,12 +136,38 @@ class CaseHistoryProjectionTest {
 
         Map<String, Object> assigned = entries.get(2).data();
         assertThat(assigned).containsEntry("disputeId", id.toString())
-                .containsEntry("mediator", "mediator.sun")
+                .containsEntry("mediator", Map.of("id", "mediator.sun", "name", "孙调解员"))
                 .containsEntry("previousMediator", null);
 
         Map<String, Object> accepted = entries.get(1).data();
         assertThat(accepted).containsOnlyKeys("disputeId", "acceptedOn")
                 .containsEntry("acceptedOn", "2026-03-03");
+    }
+
+    @Test
+    void the_summary_of_an_assignment_names_the_mediator_and_their_user_name() {
+        DisputeId id = newId();
+        mediation(id).deliverTo(this::deliver);
+
+        HistoryEntry assigned = history(id).get(2);
+
+        assertThat(assigned.summaryEn()).isEqualTo("Mediator 孙调解员 (mediator.sun) assigned");
+        assertThat(assigned.summaryZh()).isEqualTo("指派调解员 孙调解员（mediator.sun）");
+    }
+
+    @Test
+    void an_audit_row_stored_in_the_first_revisions_shape_still_names_the_mediator() {
+        DisputeId id = newId();
+        mediation(id).deliverTo(this::deliver);
+        // Rows are only ever added: a row written before revision 2 keeps the bare user name.
+        database.jdbc().update("UPDATE case_history SET data = ? WHERE case_id = ? AND sequence_number = 2",
+                "{\"disputeId\":\"" + id + "\",\"mediator\":\"mediator.sun\",\"previousMediator\":null}",
+                id.toString());
+
+        HistoryEntry assigned = history(id).get(2);
+
+        assertThat(assigned.summaryEn()).isEqualTo("Mediator — (mediator.sun) assigned");
+        assertThat(assigned.data()).containsEntry("mediator", "mediator.sun");
     }
 
     @Test
@@ -198,7 +225,7 @@ class CaseHistoryProjectionTest {
             // 05:30Z and 06:30Z are both 01:30 local time on the day New York's clocks go back.
             DisputeLog log = DisputeLog.of(id, Instant.parse("2026-11-01T04:30:00.000001Z")).append(
                     filing(id).build(), new DisputeAcceptedEvent(id, LocalDate.of(2026, 11, 1)),
-                    new MediatorAssignedEvent(id, new OfficerId("mediator.sun"), null));
+                    new MediatorAssignedEvent(id, new Mediator(new OfficerId("mediator.sun"), "孙调解员"), null));
             log.deliverTo(recorded -> projection.on(recorded.payload(), recorded.message()));
 
             assertThat(projection.handle(new CaseHistoryQuery(id.toString())))
