@@ -30,6 +30,7 @@ import org.axonframework.messaging.annotation.FixedValueParameterResolver;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -433,9 +434,13 @@ public final class ReplayBenchmark {
             jdbc.update("DELETE FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", caseId);
             report("aggregate load, no snapshot", time(() -> load(repository, caseId)));
             AggregateSnapshotter snapshotter = AggregateSnapshotter.builder().eventStore(store)
-                    .aggregateFactories(new GenericAggregateFactory<>(LabourDispute.class))
+                    .aggregateFactories(new GenericAggregateFactory<>(
+                            AnnotatedAggregateMetaModelFactory.inspectAggregate(LabourDispute.class, resolvers)))
                     .parameterResolverFactory(resolvers).transactionManager(transactions).build();
             snapshotter.scheduleSnapshot(LabourDispute.class, caseId);
+            Long snapshots = jdbc.queryForObject("SELECT COUNT(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                    Long.class, caseId);
+            if (snapshots == null || snapshots != 1) throw new IllegalStateException("no snapshot of " + caseId);
             report("aggregate load, from the snapshot", time(() -> load(repository, caseId)));
         } finally {
             store.shutDown();
