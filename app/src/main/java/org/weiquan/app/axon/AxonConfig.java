@@ -58,7 +58,8 @@ public class AxonConfig {
         return jacksonSerializer(registry);
     }
 
-    static Serializer jacksonSerializer(EventTypeRegistry registry) {
+    /** The serializer of events, snapshots, messages and tokens (ADR 5); public for the load drivers. */
+    public static Serializer jacksonSerializer(EventTypeRegistry registry) {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
