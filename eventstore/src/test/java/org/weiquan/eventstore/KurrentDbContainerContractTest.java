@@ -33,7 +33,7 @@ class KurrentDbContainerContractTest extends EventStorageEngineContract {
             return;
         }
         kurrentdb = new GenericContainer<>(DockerImageName.parse(
-                System.getProperty("kurrentdb.image", "docker.kurrent.io/kurrent-lts/kurrentdb:25.0")))
+                System.getProperty("kurrentdb.image", "kurrentplatform/kurrentdb:25.0")))
                 .withEnv("KURRENTDB_INSECURE", "true")
                 .withEnv("KURRENTDB_MEM_DB", "true")
                 .withEnv("KURRENTDB_RUN_PROJECTIONS", "None")
