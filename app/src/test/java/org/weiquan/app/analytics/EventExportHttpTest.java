@@ -53,20 +53,6 @@ class EventExportHttpTest extends HttpIntegrationTest {
     }
 
     @Test
-    void a_mediator_named_in_an_event_is_the_staff_pseudonym_in_place_of_user_name_and_name() {
-        String id = file(Disputes.filing()).path("disputeId").asText();
-        api.as(OFFICER_LI).ifMatch(0).post(Disputes.path(id, "acceptance"), Disputes.acceptance());
-        api.as(OFFICER_LI).ifMatch(1).post(Disputes.path(id, "mediator"), Disputes.mediator("mediator.sun"));
-
-        ApiResponse export = api.as(ANALYST_ZHAO).get("/api/analytics/events");
-
-        assertThat(export.body()).doesNotContain("mediator.sun", "孙调解员");
-        JsonNode mediator = find(lines(export.body()), id, "labour-dispute.mediator-assigned").path("data").path("mediator");
-        assertThat(mediator.path("id").asText()).startsWith("staff-");
-        assertThat(mediator.path("name").asText()).isEqualTo(mediator.path("id").asText());
-    }
-
-    @Test
     void a_time_window_exports_only_the_events_inside_it() {
         file(Disputes.filing());
         Instant between = Instant.now();
