@@ -70,6 +70,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import static org.weiquan.command.common.CaseRuleMatchers.invalid;
+import static org.weiquan.command.common.CaseRuleMatchers.refused;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.weiquan.api.dispute.DisputeStatus.ACCEPTED;
@@ -1713,55 +1715,7 @@ class LabourDisputeTest {
     // matchers
     // ================================================================================================
 
-    /** A refusal of the given type whose stable {@code code()} is {@code code}. */
-    private static Matcher<Object> refused(Class<? extends CaseRuleException> type, String code) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return type.isInstance(actual) && code.equals(((CaseRuleException) actual).code());
-            }
 
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(type.getSimpleName() + " with code ").appendValue(code);
-            }
-
-            @Override
-            public void describeMismatch(Object item, Description description) {
-                if (item instanceof CaseRuleException e) {
-                    description.appendText("was " + e.getClass().getSimpleName() + " with code ")
-                            .appendValue(e.code()).appendText(": " + e.getMessage());
-                } else {
-                    description.appendText("was ").appendValue(item);
-                }
-            }
-        };
-    }
-
-    /** An {@link InvalidCaseDataException} with the given code, blaming the given command field. */
-    private static Matcher<Object> invalid(String code, String field) {
-        Matcher<Object> blamesField = new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof InvalidCaseDataException e && field.equals(e.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("blaming field ").appendValue(field);
-            }
-
-            @Override
-            public void describeMismatch(Object item, Description description) {
-                if (item instanceof InvalidCaseDataException e) {
-                    description.appendText("blamed ").appendValue(e.field());
-                } else {
-                    description.appendText("was ").appendValue(item);
-                }
-            }
-        };
-        return allOf(refused(InvalidCaseDataException.class, code), blamesField);
-    }
 
     /** Every deadline met was named {@code name}, and there was at least one. */
     private static Matcher<List<DeadlineMessage<?>>> onlyDeadlinesNamed(String name) {
