@@ -127,21 +127,31 @@ public class CaseController {
 
     @GetMapping("/{ref}/history")
     @Operation(summary = "Every event of a case of any kind, by id or case number, in order, with its metadata",
-            description = "format=csv exports the same as a CSV file (UTF-8 with byte-order mark).")
+            description = "format=csv exports the same as a CSV file (UTF-8 with byte-order mark). A long history"
+                    + " can be read in pages: limit=N gives at most N events, after=S those after sequence"
+                    + " number S; a full page carries a Link header (rel=\"next\") to the next one.")
     public ResponseEntity<?> history(@PathVariable String ref,
-                                     @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format) {
+                                     @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format,
+                                     @RequestParam(defaultValue = "-1") @Min(-1) long after,
+                                     @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int limit) {
         RegisteredCase found = historyVisibleCase(ref);
-        List<HistoryEntry> history = queries.query(new CaseHistoryQuery(found.caseId()),
+        List<HistoryEntry> history = queries.query(new CaseHistoryQuery(found.caseId(), after, limit),
                 ResponseTypes.multipleInstancesOf(HistoryEntry.class)).join();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (limit > 0 && history.size() == limit) {
+            long last = history.get(history.size() - 1).sequence();
+            response.header(HttpHeaders.LINK, "</api/cases/" + found.caseId() + "/history?format=" + format
+                    + "&after=" + last + "&limit=" + limit + ">; rel=\"next\"");
+        }
         if (format.equals("csv")) {
             List<AuditEntry> rows = history.stream()
                     .map(e -> new AuditEntry(found.caseId(), found.kind(), found.caseNumber(), e)).toList();
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+            return response.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION,
                             "attachment; filename=\"" + found.caseNumber() + "-history.csv\"")
                     .body(AuditCsv.write(rows, json));
         }
-        return ResponseEntity.ok(history);
+        return response.body(history);
     }
 
     @PostMapping("/{ref}/links")

@@ -308,7 +308,7 @@ public final class ReplayBenchmark {
     }
 
     private double axonStreamRead() throws Exception {
-        EmbeddedEventStore store = eventStore(engine(100));
+        EmbeddedEventStore store = eventStore(engine(Integer.getInteger("bench.engineBatch", 100)));
         long head = head();
         long started = System.nanoTime();
         long read = 0;
@@ -408,6 +408,8 @@ public final class ReplayBenchmark {
         EmbeddedEventStore store = eventStore(engine(100));
         try {
             CaseHistoryProjection history = new CaseHistoryProjection(jdbc);
+            // A snapshot left by an earlier run would stand in for the events when they are read.
+            jdbc.update("DELETE FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", caseId);
             jdbc.update("DELETE FROM case_history WHERE case_id = ?", caseId);
             transactions.executeInTransaction(() -> store.readEvents(caseId).asStream()
                     .forEach(event -> history.on(event.getPayload(), event)));
@@ -415,8 +417,11 @@ public final class ReplayBenchmark {
             DisputeKindSupport kind = new DisputeKindSupport();
             Instant now = Instant.now();
 
+            if (events != longCase(caseId)) throw new IllegalStateException("history of " + events + " entries");
             report("history (audit trail query, " + events + " entries)",
                     time(() -> history.handle(new CaseHistoryQuery(caseId)).size()));
+            report("history, first page of 500 entries",
+                    time(() -> history.handle(new CaseHistoryQuery(caseId, -1, 500)).size()));
             report("as of now (events read and folded)", time(() -> {
                 List<DomainEventMessage<?>> upTo = new ArrayList<>();
                 store.readEvents(caseId, 0).asStream().takeWhile(e -> !e.getTimestamp().isAfter(now)).forEach(upTo::add);
@@ -431,7 +436,6 @@ public final class ReplayBenchmark {
                     ClasspathParameterResolverFactory.forClass(LabourDispute.class), unused);
             EventSourcingRepository<LabourDispute> repository = EventSourcingRepository.builder(LabourDispute.class)
                     .eventStore(store).parameterResolverFactory(resolvers).build();
-            jdbc.update("DELETE FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", caseId);
             report("aggregate load, no snapshot", time(() -> load(repository, caseId)));
             AggregateSnapshotter snapshotter = AggregateSnapshotter.builder().eventStore(store)
                     .aggregateFactories(new GenericAggregateFactory<>(
@@ -445,6 +449,12 @@ public final class ReplayBenchmark {
         } finally {
             store.shutDown();
         }
+    }
+
+    private long longCase(String caseId) {
+        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Long.class, caseId);
+        return events == null ? 0 : events;
     }
 
     private static Object load(EventSourcingRepository<LabourDispute> repository, String id) throws Exception {

@@ -90,6 +90,36 @@ class CasesHttpTest extends HttpIntegrationTest {
     }
 
     @Test
+    void a_long_history_is_read_in_pages_that_follow_the_next_link_to_the_end() {
+        String id = file(filingAgainstAnotherEmployer()).path("disputeId").asText();
+        for (int i = 0; i < 2; i++) {
+            JsonNode other = file(filingAgainstAnotherEmployer());
+            assertThat(api.as(OFFICER_LI).post("/api/cases/" + id + "/links", Map.of("linkedCase",
+                    other.path("disputeId").asText(), "relation", "RELATED", "note", "同一雇主")).status())
+                    .isEqualTo(201);
+        }
+        JsonNode whole = awaitHistory(id, 3);
+
+        ApiResponse firstPage = api.as(OFFICER_LI).get("/api/cases/" + id + "/history?limit=2");
+        assertThat(firstPage.json()).hasSize(2);
+        assertThat(firstPage.json().get(0)).isEqualTo(whole.get(0));
+        String next = firstPage.header("Link");
+        assertThat(next).isEqualTo("</api/cases/" + id + "/history?format=json&after=1&limit=2>; rel=\"next\"");
+        ApiResponse lastPage = api.as(OFFICER_LI).get(next.substring(1, next.indexOf('>')));
+        assertThat(lastPage.json()).hasSize(1);
+        assertThat(lastPage.json().get(0)).isEqualTo(whole.get(2));
+        assertThat(lastPage.header("Link")).as("a page that is not full is the last").isNull();
+        assertProblem(api.as(OFFICER_LI).get("/api/cases/" + id + "/history?limit=-1"), 400, "validation-failed");
+    }
+
+    /** Not the employer of the other tests' filings: these cases are no possible duplicates of theirs. */
+    private static ObjectNode filingAgainstAnotherEmployer() {
+        ObjectNode body = Disputes.filing();
+        body.putObject("employer").put("name", "常熟某纺织有限公司").put("creditCode", Disputes.creditCode("91320581MA1N7B3C4"));
+        return body;
+    }
+
+    @Test
     void a_link_is_recorded_as_an_event_on_both_cases_and_shown_in_both_details() {
         JsonNode first = file(Disputes.filing());
         JsonNode second = file(Disputes.filing());

@@ -70,8 +70,13 @@ public class CaseHistoryProjection {
 
     @QueryHandler
     public List<HistoryEntry> handle(CaseHistoryQuery query) {
-        return jdbc.query("SELECT * FROM case_history WHERE case_id = ? ORDER BY sequence_number",
-                (rs, row) -> entry(rs), query.caseId());
+        if (query.limit() == 0) {
+            return jdbc.query("SELECT * FROM case_history WHERE case_id = ? AND sequence_number > ?"
+                    + " ORDER BY sequence_number", (rs, row) -> entry(rs), query.caseId(), query.afterSequence());
+        }
+        return jdbc.query("SELECT * FROM case_history WHERE case_id = ? AND sequence_number > ?"
+                        + " ORDER BY sequence_number LIMIT ?", (rs, row) -> entry(rs), query.caseId(),
+                query.afterSequence(), query.limit());
     }
 
     /** The audit trail across the cases the viewer may see (their kind and number from the case list). */

@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,9 +22,9 @@ public final class EventSummaries {
     private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z0-9.|]+)}");
     private static final EventSummaries DEFAULT = load("/audit/event-labels.csv");
 
-    private final Map<String, String[]> labels;
+    private final Map<String, Label> labels;
 
-    private EventSummaries(Map<String, String[]> labels) {
+    private EventSummaries(Map<String, Label> labels) {
         this.labels = labels;
     }
 
@@ -38,23 +41,48 @@ public final class EventSummaries {
     }
 
     public Summary summarise(String eventType, Map<String, Object> data) {
-        String[] label = labels.get(eventType);
+        Label label = labels.get(eventType);
         if (label == null) {
             String fallback = eventType.replace('.', ' ').replace('-', ' ');
             return new Summary(fallback, fallback);
         }
-        return new Summary(fill(label[0], data), fill(label[1], data));
+        return new Summary(label.en().fill(data), label.zh().fill(data));
     }
 
-    private static String fill(String template, Map<String, Object> data) {
-        Matcher field = FIELD.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (field.find()) {
-            Object value = resolve(data, field.group(1));
-            field.appendReplacement(out, Matcher.quoteReplacement(value == null ? "—" : value.toString()));
+    private record Label(Template en, Template zh) {
+    }
+
+    /**
+     * A label parsed once into literal text and field references: a history of ten thousand events
+     * fills twenty thousand templates, and matching a pattern for each was half of its cost.
+     */
+    private record Template(List<Object> parts) {
+        static Template parse(String template) {
+            List<Object> parts = new ArrayList<>();
+            Matcher field = FIELD.matcher(template);
+            int literalStart = 0;
+            while (field.find()) {
+                if (field.start() > literalStart) parts.add(template.substring(literalStart, field.start()));
+                parts.add(Arrays.stream(field.group(1).split("\\|")).map(path -> path.split("\\.")).toList());
+                literalStart = field.end();
+            }
+            if (literalStart < template.length()) parts.add(template.substring(literalStart));
+            return new Template(List.copyOf(parts));
         }
-        field.appendTail(out);
-        return out.toString();
+
+        @SuppressWarnings("unchecked")
+        String fill(Map<String, Object> data) {
+            StringBuilder out = new StringBuilder(64);
+            for (Object part : parts) {
+                if (part instanceof String literal) {
+                    out.append(literal);
+                } else {
+                    Object value = resolve(data, (List<String[]>) part);
+                    out.append(value == null ? "—" : value.toString());
+                }
+            }
+            return out.toString();
+        }
     }
 
     /**
@@ -62,10 +90,10 @@ public final class EventSummaries {
      * {@code x} and {@code y} that has a plain value. Audit rows written before an event's revision
      * changed keep the old shape, so a label can name both ({@code {mediator.id|mediator}}).
      */
-    private static Object resolve(Map<String, Object> data, String alternatives) {
-        for (String path : alternatives.split("\\|")) {
+    private static Object resolve(Map<String, Object> data, List<String[]> alternatives) {
+        for (String[] path : alternatives) {
             Object value = data;
-            for (String name : path.split("\\.")) {
+            for (String name : path) {
                 value = value instanceof Map<?, ?> object ? object.get(name) : null;
             }
             if (value != null && !(value instanceof Map<?, ?>)) return value;
@@ -74,7 +102,7 @@ public final class EventSummaries {
     }
 
     static EventSummaries load(String resource) {
-        Map<String, String[]> labels = new HashMap<>();
+        Map<String, Label> labels = new HashMap<>();
         try (InputStream in = EventSummaries.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing " + resource);
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -83,7 +111,7 @@ public final class EventSummaries {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] fields = line.split(",", 3);
                 if (fields.length != 3) throw new IllegalStateException("bad label line: " + line);
-                labels.put(fields[0].strip(), new String[]{fields[1].strip(), fields[2].strip()});
+                labels.put(fields[0].strip(), new Label(Template.parse(fields[1].strip()), Template.parse(fields[2].strip())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

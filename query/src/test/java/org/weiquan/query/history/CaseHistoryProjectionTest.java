@@ -111,6 +111,20 @@ class CaseHistoryProjectionTest {
     }
 
     @Test
+    void a_page_of_history_starts_after_the_given_sequence_and_holds_at_most_the_limit() {
+        DisputeId id = newId();
+        mediation(id).deliverTo(this::deliver);
+
+        assertThat(projection.handle(new CaseHistoryQuery(id.toString(), -1, 3)))
+                .extracting(HistoryEntry::sequence).containsExactly(0L, 1L, 2L);
+        assertThat(projection.handle(new CaseHistoryQuery(id.toString(), 2, 3)))
+                .extracting(HistoryEntry::sequence).containsExactly(3L);
+        assertThat(projection.handle(new CaseHistoryQuery(id.toString(), 3, 3))).isEmpty();
+        assertThat(projection.handle(new CaseHistoryQuery(id.toString(), 1, 0)))
+                .extracting(HistoryEntry::sequence).containsExactly(2L, 3L);
+    }
+
+    @Test
     void the_data_holds_the_event_fields_with_typed_ids_as_plain_strings() {
         DisputeId id = newId();
         mediation(id).deliverTo(this::deliver);
