@@ -117,6 +117,9 @@ public final class ReplayBenchmark {
             new Variant("tracking-b1-nodlq", false, 1, 1, false, "as the default, without dead-letter queue"),
             new Variant("tracking-b100", false, 100, 1, true, "tracking, batch 100, DLQ"),
             new Variant("tracking-b500", false, 500, 1, true, "tracking, batch 500, DLQ"),
+            new Variant("tracking-b1000", false, 1000, 1, true, "tracking, batch 1000, DLQ"),
+            new Variant("tracking-b2000", false, 2000, 1, true, "tracking, batch 2000, DLQ"),
+            new Variant("tracking-b1000-nodlq", false, 1000, 1, false, "tracking, batch 1000, no DLQ"),
             new Variant("tracking-b100-2seg", false, 100, 2, true, "tracking, batch 100, 2 threads/segments, DLQ"),
             new Variant("pooled-b100", true, 100, 1, true, "pooled streaming, batch 100, 1 segment, DLQ"),
             new Variant("pooled-b100-2seg", true, 100, 2, true, "pooled streaming, batch 100, 2 segments, DLQ"),
@@ -165,8 +168,11 @@ public final class ReplayBenchmark {
 
         rawRead(); // warm-up
         double raw = rawRead();
+        double engine = engineRead();
         double axon = axonStreamRead();
         System.out.printf(Locale.ROOT, "| raw sequential read (SELECT in globalIndex order + deserialize) | %,.0f |%n", raw);
+        System.out.printf(Locale.ROOT, "| storage engine read (JdbcEventStorageEngine.readEvents from the tail, payload"
+                + " deserialized) | %,.0f | %.0f %% of raw |%n", engine, 100 * engine / raw);
         System.out.printf(Locale.ROOT, "| Axon event stream (EmbeddedEventStore.openStream, payload deserialized) | %,.0f |%n", axon);
 
         for (Variant variant : VARIANTS) {
@@ -305,6 +311,18 @@ public final class ReplayBenchmark {
             }
         }
         return read / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** Every event through the storage engine alone: its query, upcasting and message wrapping. */
+    private double engineRead() {
+        JdbcEventStorageEngine engine = engine(Integer.getInteger("bench.engineBatch", 100));
+        long started = System.nanoTime();
+        long[] read = {0};
+        engine.readEvents(null, false).forEach(event -> {
+            if (event.getPayload() == null) throw new IllegalStateException("no payload");
+            read[0]++;
+        });
+        return read[0] / ((System.nanoTime() - started) / 1e9);
     }
 
     private double axonStreamRead() throws Exception {

@@ -2,6 +2,7 @@ package org.weiquan.query.dispute;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -13,12 +14,16 @@ import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.dispute.DisputeDetail;
 import org.weiquan.api.dispute.DisputeQueries.FindDisputeQuery;
 import org.weiquan.api.dispute.LabourDisputeEvent;
+import org.weiquan.query.support.BatchedViews;
 import org.weiquan.query.support.ReadModelJson;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /** The dispute detail: the whole current state of one dispute as a JSON document. */
 @Component
@@ -27,34 +32,61 @@ public class DisputeDetailProjection {
     public static final String PROCESSING_GROUP = "dispute-detail";
 
     private final JdbcTemplate jdbc;
+    private final BatchedViews<DisputeView> views;
 
     public DisputeDetailProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.views = new BatchedViews<>(PROCESSING_GROUP, new Rows(), DisputeView::new,
+                DisputeDetailProjection::disputeOf);
     }
 
     @EventHandler
     public void on(LabourDisputeEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.disputeId().toString(), view -> view.apply(event, sequence, at));
+        views.update(event.disputeId().toString(), view -> view.apply(event, sequence, at));
     }
 
     @EventHandler
     public void on(CaseLinkedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (event.kind() == CaseKind.LABOUR_DISPUTE) {
-            update(event.caseId(), view -> view.link(event, sequence, at));
+            views.update(event.caseId(), view -> view.link(event, sequence, at));
         }
     }
 
-    private void update(String id, Predicate<DisputeView> change) {
-        Optional<DisputeView> stored = load(id);
-        DisputeView view = stored.orElseGet(DisputeView::new);
-        if (!change.test(view)) return;
-        String json = ReadModelJson.write(view);
-        if (stored.isPresent()) {
-            jdbc.update("UPDATE dispute_detail SET case_number = ?, document = ?, last_sequence = ? WHERE dispute_id = ?",
-                    view.caseNumber, json, view.version, id);
-        } else {
-            jdbc.update("INSERT INTO dispute_detail (dispute_id, case_number, document, last_sequence) VALUES (?, ?, ?, ?)",
-                    id, view.caseNumber, json, view.version);
+    private static String disputeOf(EventMessage<?> message) {
+        if (message.getPayload() instanceof LabourDisputeEvent event) return event.disputeId().toString();
+        if (message.getPayload() instanceof CaseLinkedEvent link && link.kind() == CaseKind.LABOUR_DISPUTE) {
+            return link.caseId();
+        }
+        return null;
+    }
+
+    private final class Rows implements BatchedViews.Rows<DisputeView> {
+        @Override
+        public Map<String, DisputeView> load(Collection<String> ids) {
+            Map<String, DisputeView> found = new HashMap<>();
+            jdbc.query("SELECT dispute_id, document FROM dispute_detail WHERE dispute_id IN ("
+                            + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                    rs -> {
+                        found.put(rs.getString(1), ReadModelJson.read(rs.getString(2), DisputeView.class));
+                    }, ids.toArray());
+            return found;
+        }
+
+        @Override
+        public void insert(List<Map.Entry<String, DisputeView>> views) {
+            jdbc.batchUpdate("INSERT INTO dispute_detail (case_number, document, last_sequence, dispute_id)"
+                    + " VALUES (?, ?, ?, ?)", columns(views));
+        }
+
+        @Override
+        public void update(List<Map.Entry<String, DisputeView>> views) {
+            jdbc.batchUpdate("UPDATE dispute_detail SET case_number = ?, document = ?, last_sequence = ?"
+                    + " WHERE dispute_id = ?", columns(views));
+        }
+
+        private static List<Object[]> columns(List<Map.Entry<String, DisputeView>> views) {
+            return views.stream().map(entry -> new Object[]{entry.getValue().caseNumber,
+                    ReadModelJson.write(entry.getValue()), entry.getValue().version, entry.getKey()}).toList();
         }
     }
 

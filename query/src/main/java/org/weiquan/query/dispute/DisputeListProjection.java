@@ -12,12 +12,17 @@ import org.weiquan.api.dispute.DisputeQueries.ListDisputesQuery;
 import org.weiquan.api.dispute.DisputePage;
 import org.weiquan.api.dispute.DisputeSummary;
 import org.weiquan.api.dispute.LabourDisputeEvent;
+import org.weiquan.query.support.BatchedViews;
 import org.weiquan.query.support.ReadModelJson;
 
 import java.sql.Date;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -29,35 +34,62 @@ import java.util.List;
 public class DisputeListProjection {
     public static final String PROCESSING_GROUP = "dispute-list";
 
+    private static final String COLUMNS = "case_number, status, district, organisation, category, officer_in_charge,"
+            + " mediator, lead_worker_masked, worker_count, employer_name, credit_code, collective, is_open, overdue,"
+            + " next_deadline, applied_on, last_changed_at, search_text, state, last_sequence";
+
     private final JdbcTemplate jdbc;
+    private final BatchedViews<DisputeView> views;
 
     public DisputeListProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.views = new BatchedViews<>(PROCESSING_GROUP, new Rows(), DisputeView::new,
+                message -> message.getPayload() instanceof LabourDisputeEvent event ? event.disputeId().toString() : null);
     }
 
     @EventHandler
     public void on(LabourDisputeEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        String id = event.disputeId().toString();
-        List<String> stored = jdbc.queryForList("SELECT state FROM dispute_list WHERE dispute_id = ?", String.class, id);
-        DisputeView view = stored.isEmpty() ? new DisputeView() : ReadModelJson.read(stored.get(0), DisputeView.class);
-        if (!view.apply(event, sequence, at)) return;
-        Object[] columns = {view.caseNumber, view.status.name(), view.district, view.organisation,
-                view.category == null ? null : view.category.name(), view.officerInCharge, view.mediator,
-                view.leadWorkerMasked(), view.workers.size(), view.employer == null ? null : view.employer.name(),
-                view.employer == null ? null : view.employer.creditCode(), view.collective,
-                view.status.isOpen(), view.overdue(), toDate(view.nextDeadline()), toDate(view.appliedOn),
-                at.atOffset(ZoneOffset.UTC), view.searchText(), ReadModelJson.write(view), view.version, id};
-        int updated = jdbc.update("UPDATE dispute_list SET case_number = ?, status = ?, district = ?, organisation = ?,"
-                + " category = ?, officer_in_charge = ?, mediator = ?, lead_worker_masked = ?, worker_count = ?,"
-                + " employer_name = ?, credit_code = ?, collective = ?, is_open = ?, overdue = ?, next_deadline = ?,"
-                + " applied_on = ?, last_changed_at = ?, search_text = ?, state = ?, last_sequence = ?"
-                + " WHERE dispute_id = ?", columns);
-        if (updated == 0) {
-            jdbc.update("INSERT INTO dispute_list (case_number, status, district, organisation, category,"
-                    + " officer_in_charge, mediator, lead_worker_masked, worker_count, employer_name, credit_code,"
-                    + " collective, is_open, overdue, next_deadline, applied_on, last_changed_at, search_text, state,"
-                    + " last_sequence, dispute_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns);
+        views.update(event.disputeId().toString(), view -> view.apply(event, sequence, at));
+    }
+
+    /** The list's rows: the filter columns beside the view's JSON. */
+    private final class Rows implements BatchedViews.Rows<DisputeView> {
+        @Override
+        public Map<String, DisputeView> load(Collection<String> ids) {
+            Map<String, DisputeView> found = new HashMap<>();
+            jdbc.query("SELECT dispute_id, state FROM dispute_list WHERE dispute_id IN ("
+                            + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                    rs -> {
+                        found.put(rs.getString(1), ReadModelJson.read(rs.getString(2), DisputeView.class));
+                    }, ids.toArray());
+            return found;
+        }
+
+        @Override
+        public void insert(List<Map.Entry<String, DisputeView>> views) {
+            jdbc.batchUpdate("INSERT INTO dispute_list (" + COLUMNS + ", dispute_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns(views));
+        }
+
+        @Override
+        public void update(List<Map.Entry<String, DisputeView>> views) {
+            jdbc.batchUpdate("UPDATE dispute_list SET " + COLUMNS.replace(",", " = ?,") + " = ?"
+                    + " WHERE dispute_id = ?", columns(views));
+        }
+
+        private List<Object[]> columns(List<Map.Entry<String, DisputeView>> views) {
+            List<Object[]> rows = new ArrayList<>(views.size());
+            for (Map.Entry<String, DisputeView> entry : views) {
+                DisputeView view = entry.getValue();
+                rows.add(new Object[]{view.caseNumber, view.status.name(), view.district, view.organisation,
+                        view.category == null ? null : view.category.name(), view.officerInCharge, view.mediator,
+                        view.leadWorkerMasked(), view.workers.size(), view.employer == null ? null : view.employer.name(),
+                        view.employer == null ? null : view.employer.creditCode(), view.collective,
+                        view.status.isOpen(), view.overdue(), toDate(view.nextDeadline()), toDate(view.appliedOn),
+                        view.lastChangedAt.atOffset(ZoneOffset.UTC), view.searchText(), ReadModelJson.write(view),
+                        view.version, entry.getKey()});
+            }
+            return rows;
         }
     }
 
