@@ -15,14 +15,11 @@ import org.weiquan.api.dispute.DisputeDetail;
 import org.weiquan.api.dispute.DisputeQueries.FindDisputeQuery;
 import org.weiquan.api.dispute.LabourDisputeEvent;
 import org.weiquan.query.support.BatchedViews;
+import org.weiquan.query.support.JdbcViewRows;
 import org.weiquan.query.support.ReadModelJson;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The dispute detail: the whole current state of one dispute as a JSON document. */
@@ -36,8 +33,11 @@ public class DisputeDetailProjection {
 
     public DisputeDetailProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.views = new BatchedViews<>(PROCESSING_GROUP, new Rows(), DisputeView::new,
-                DisputeDetailProjection::disputeOf);
+        JdbcViewRows<DisputeView> rows = JdbcViewRows.table(jdbc, "dispute_detail", "dispute_id", "document", DisputeView.class)
+                .column("case_number", view -> view.caseNumber)
+                .column("last_sequence", view -> view.version)
+                .build();
+        this.views = new BatchedViews<>(PROCESSING_GROUP, rows, DisputeView::new, DisputeDetailProjection::caseOf);
     }
 
     @EventHandler
@@ -52,42 +52,13 @@ public class DisputeDetailProjection {
         }
     }
 
-    private static String disputeOf(EventMessage<?> message) {
+    /** The case whose detail an event changes, or {@code null}. */
+    private static String caseOf(EventMessage<?> message) {
         if (message.getPayload() instanceof LabourDisputeEvent event) return event.disputeId().toString();
         if (message.getPayload() instanceof CaseLinkedEvent link && link.kind() == CaseKind.LABOUR_DISPUTE) {
             return link.caseId();
         }
         return null;
-    }
-
-    private final class Rows implements BatchedViews.Rows<DisputeView> {
-        @Override
-        public Map<String, DisputeView> load(Collection<String> ids) {
-            Map<String, DisputeView> found = new HashMap<>();
-            jdbc.query("SELECT dispute_id, document FROM dispute_detail WHERE dispute_id IN ("
-                            + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
-                    rs -> {
-                        found.put(rs.getString(1), ReadModelJson.read(rs.getString(2), DisputeView.class));
-                    }, ids.toArray());
-            return found;
-        }
-
-        @Override
-        public void insert(List<Map.Entry<String, DisputeView>> views) {
-            jdbc.batchUpdate("INSERT INTO dispute_detail (case_number, document, last_sequence, dispute_id)"
-                    + " VALUES (?, ?, ?, ?)", columns(views));
-        }
-
-        @Override
-        public void update(List<Map.Entry<String, DisputeView>> views) {
-            jdbc.batchUpdate("UPDATE dispute_detail SET case_number = ?, document = ?, last_sequence = ?"
-                    + " WHERE dispute_id = ?", columns(views));
-        }
-
-        private static List<Object[]> columns(List<Map.Entry<String, DisputeView>> views) {
-            return views.stream().map(entry -> new Object[]{entry.getValue().caseNumber,
-                    ReadModelJson.write(entry.getValue()), entry.getValue().version, entry.getKey()}).toList();
-        }
     }
 
     @ResetHandler

@@ -13,16 +13,13 @@ import org.weiquan.api.dispute.DisputePage;
 import org.weiquan.api.dispute.DisputeSummary;
 import org.weiquan.api.dispute.LabourDisputeEvent;
 import org.weiquan.query.support.BatchedViews;
+import org.weiquan.query.support.JdbcViewRows;
 import org.weiquan.query.support.ReadModelJson;
 
 import java.sql.Date;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 
 /**
@@ -43,54 +40,34 @@ public class DisputeListProjection {
 
     public DisputeListProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.views = new BatchedViews<>(PROCESSING_GROUP, new Rows(), DisputeView::new,
+        JdbcViewRows<DisputeView> rows = JdbcViewRows.table(jdbc, "dispute_list", "dispute_id", "state", DisputeView.class)
+                .column("case_number", view -> view.caseNumber)
+                .column("status", view -> view.status.name())
+                .column("district", view -> view.district)
+                .column("organisation", view -> view.organisation)
+                .column("category", view -> view.category == null ? null : view.category.name())
+                .column("officer_in_charge", view -> view.officerInCharge)
+                .column("mediator", view -> view.mediator)
+                .column("lead_worker_masked", view -> view.leadWorkerMasked())
+                .column("worker_count", view -> view.workers.size())
+                .column("employer_name", view -> view.employer == null ? null : view.employer.name())
+                .column("credit_code", view -> view.employer == null ? null : view.employer.creditCode())
+                .column("collective", view -> view.collective)
+                .column("is_open", view -> view.status.isOpen())
+                .column("overdue", view -> view.overdue())
+                .column("next_deadline", view -> toDate(view.nextDeadline()))
+                .column("applied_on", view -> toDate(view.appliedOn))
+                .column("last_changed_at", view -> view.lastChangedAt.atOffset(ZoneOffset.UTC))
+                .column("search_text", view -> view.searchText())
+                .column("last_sequence", view -> view.version)
+                .build();
+        this.views = new BatchedViews<>(PROCESSING_GROUP, rows, DisputeView::new,
                 message -> message.getPayload() instanceof LabourDisputeEvent event ? event.disputeId().toString() : null);
     }
 
     @EventHandler
     public void on(LabourDisputeEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         views.update(event.disputeId().toString(), view -> view.apply(event, sequence, at));
-    }
-
-    /** The list's rows: the filter columns beside the view's JSON. */
-    private final class Rows implements BatchedViews.Rows<DisputeView> {
-        @Override
-        public Map<String, DisputeView> load(Collection<String> ids) {
-            Map<String, DisputeView> found = new HashMap<>();
-            jdbc.query("SELECT dispute_id, state FROM dispute_list WHERE dispute_id IN ("
-                            + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
-                    rs -> {
-                        found.put(rs.getString(1), ReadModelJson.read(rs.getString(2), DisputeView.class));
-                    }, ids.toArray());
-            return found;
-        }
-
-        @Override
-        public void insert(List<Map.Entry<String, DisputeView>> views) {
-            jdbc.batchUpdate("INSERT INTO dispute_list (" + COLUMNS + ", dispute_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns(views));
-        }
-
-        @Override
-        public void update(List<Map.Entry<String, DisputeView>> views) {
-            jdbc.batchUpdate("UPDATE dispute_list SET " + COLUMNS.replace(",", " = ?,") + " = ?"
-                    + " WHERE dispute_id = ?", columns(views));
-        }
-
-        private List<Object[]> columns(List<Map.Entry<String, DisputeView>> views) {
-            List<Object[]> rows = new ArrayList<>(views.size());
-            for (Map.Entry<String, DisputeView> entry : views) {
-                DisputeView view = entry.getValue();
-                rows.add(new Object[]{view.caseNumber, view.status.name(), view.district, view.organisation,
-                        view.category == null ? null : view.category.name(), view.officerInCharge, view.mediator,
-                        view.leadWorkerMasked(), view.workers.size(), view.employer == null ? null : view.employer.name(),
-                        view.employer == null ? null : view.employer.creditCode(), view.collective,
-                        view.status.isOpen(), view.overdue(), toDate(view.nextDeadline()), toDate(view.appliedOn),
-                        view.lastChangedAt.atOffset(ZoneOffset.UTC), view.searchText(), ReadModelJson.write(view),
-                        view.version, entry.getKey()});
-            }
-            return rows;
-        }
     }
 
     @ResetHandler

@@ -2,6 +2,7 @@ package org.weiquan.query.hazard;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -13,12 +14,13 @@ import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.hazard.HazardDetail;
 import org.weiquan.api.hazard.HazardQueries.FindHazardQuery;
 import org.weiquan.api.hazard.SafetyHazardEvent;
+import org.weiquan.query.support.BatchedViews;
+import org.weiquan.query.support.JdbcViewRows;
 import org.weiquan.query.support.ReadModelJson;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /** The hazard detail: the whole current state of one hazard as a JSON document. */
 @Component
@@ -27,35 +29,36 @@ public class HazardDetailProjection {
     public static final String PROCESSING_GROUP = "hazard-detail";
 
     private final JdbcTemplate jdbc;
+    private final BatchedViews<HazardView> views;
 
     public HazardDetailProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        JdbcViewRows<HazardView> rows = JdbcViewRows.table(jdbc, "hazard_detail", "hazard_id", "document", HazardView.class)
+                .column("case_number", view -> view.caseNumber)
+                .column("last_sequence", view -> view.version)
+                .build();
+        this.views = new BatchedViews<>(PROCESSING_GROUP, rows, HazardView::new, HazardDetailProjection::caseOf);
     }
 
     @EventHandler
     public void on(SafetyHazardEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.hazardId().toString(), view -> view.apply(event, sequence, at));
+        views.update(event.hazardId().toString(), view -> view.apply(event, sequence, at));
     }
 
     @EventHandler
     public void on(CaseLinkedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (event.kind() == CaseKind.SAFETY_HAZARD) {
-            update(event.caseId(), view -> view.link(event, sequence, at));
+            views.update(event.caseId(), view -> view.link(event, sequence, at));
         }
     }
 
-    private void update(String id, Predicate<HazardView> change) {
-        Optional<HazardView> stored = load(id);
-        HazardView view = stored.orElseGet(HazardView::new);
-        if (!change.test(view)) return;
-        String json = ReadModelJson.write(view);
-        if (stored.isPresent()) {
-            jdbc.update("UPDATE hazard_detail SET case_number = ?, document = ?, last_sequence = ? WHERE hazard_id = ?",
-                    view.caseNumber, json, view.version, id);
-        } else {
-            jdbc.update("INSERT INTO hazard_detail (hazard_id, case_number, document, last_sequence) VALUES (?, ?, ?, ?)",
-                    id, view.caseNumber, json, view.version);
+    /** The case whose detail an event changes, or {@code null}. */
+    private static String caseOf(EventMessage<?> message) {
+        if (message.getPayload() instanceof SafetyHazardEvent event) return event.hazardId().toString();
+        if (message.getPayload() instanceof CaseLinkedEvent link && link.kind() == CaseKind.SAFETY_HAZARD) {
+            return link.caseId();
         }
+        return null;
     }
 
     @ResetHandler

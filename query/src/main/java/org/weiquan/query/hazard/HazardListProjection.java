@@ -12,6 +12,8 @@ import org.weiquan.api.hazard.HazardPage;
 import org.weiquan.api.hazard.HazardQueries.ListHazardsQuery;
 import org.weiquan.api.hazard.HazardSummary;
 import org.weiquan.api.hazard.SafetyHazardEvent;
+import org.weiquan.query.support.BatchedViews;
+import org.weiquan.query.support.JdbcViewRows;
 import org.weiquan.query.support.ReadModelJson;
 
 import java.sql.Date;
@@ -32,36 +34,36 @@ public class HazardListProjection {
     public static final String PROCESSING_GROUP = "hazard-list";
 
     private final JdbcTemplate jdbc;
+    private final BatchedViews<HazardView> views;
 
     public HazardListProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        JdbcViewRows<HazardView> rows = JdbcViewRows.table(jdbc, "hazard_list", "hazard_id", "state", HazardView.class)
+                .column("case_number", view -> view.caseNumber)
+                .column("status", view -> view.status.name())
+                .column("is_open", view -> view.status.isOpen())
+                .column("district", view -> view.district)
+                .column("organisation", view -> view.organisation)
+                .column("officer_in_charge", view -> view.inspector)
+                .column("overdue", view -> view.overdue())
+                .column("next_deadline", view -> toDate(view.nextDeadline()))
+                .column("opened_on", view -> toDate(view.foundOn))
+                .column("employer_name", view -> view.employer == null ? null : view.employer.name())
+                .column("credit_code", view -> view.employer == null ? null : view.employer.creditCode())
+                .column("search_text", view -> view.searchText())
+                .column("last_changed_at", view -> view.lastChangedAt.atOffset(ZoneOffset.UTC))
+                .column("last_sequence", view -> view.version)
+                .column("severity", view -> view.severity.name())
+                .column("reports_pending", view -> view.reportsPending())
+                .column("listed_for_supervision", view -> view.listedForSupervision())
+                .build();
+        this.views = new BatchedViews<>(PROCESSING_GROUP, rows, HazardView::new,
+                message -> message.getPayload() instanceof SafetyHazardEvent event ? event.hazardId().toString() : null);
     }
 
     @EventHandler
     public void on(SafetyHazardEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        String id = event.hazardId().toString();
-        List<String> stored = jdbc.queryForList("SELECT state FROM hazard_list WHERE hazard_id = ?", String.class, id);
-        HazardView view = stored.isEmpty() ? new HazardView() : ReadModelJson.read(stored.get(0), HazardView.class);
-        if (!view.apply(event, sequence, at)) return;
-        // party_masked stays null: a hazard names no worker.
-        Object[] columns = {view.caseNumber, view.status.name(), view.status.isOpen(), view.district,
-                view.organisation, view.inspector, view.overdue(), toDate(view.nextDeadline()), toDate(view.foundOn),
-                view.employer == null ? null : view.employer.name(),
-                view.employer == null ? null : view.employer.creditCode(), view.searchText(),
-                at.atOffset(ZoneOffset.UTC), ReadModelJson.write(view), view.version, view.severity.name(),
-                view.reportsPending(), view.listedForSupervision(), id};
-        int updated = jdbc.update("UPDATE hazard_list SET case_number = ?, status = ?, is_open = ?, district = ?,"
-                + " organisation = ?, officer_in_charge = ?, overdue = ?, next_deadline = ?, opened_on = ?,"
-                + " employer_name = ?, credit_code = ?, search_text = ?, last_changed_at = ?,"
-                + " state = ?, last_sequence = ?, severity = ?, reports_pending = ?, listed_for_supervision = ?"
-                + " WHERE hazard_id = ?", columns);
-        if (updated == 0) {
-            jdbc.update("INSERT INTO hazard_list (case_number, status, is_open, district, organisation,"
-                    + " officer_in_charge, overdue, next_deadline, opened_on, employer_name, credit_code,"
-                    + " search_text, last_changed_at, state, last_sequence, severity, reports_pending,"
-                    + " listed_for_supervision, hazard_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns);
-        }
+        views.update(event.hazardId().toString(), view -> view.apply(event, sequence, at));
     }
 
     @ResetHandler

@@ -2,6 +2,7 @@ package org.weiquan.query.legalaid;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -13,12 +14,13 @@ import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.legalaid.LegalAidCaseDetail;
 import org.weiquan.api.legalaid.LegalAidCaseEvent;
 import org.weiquan.api.legalaid.LegalAidQueries.FindLegalAidCaseQuery;
+import org.weiquan.query.support.BatchedViews;
+import org.weiquan.query.support.JdbcViewRows;
 import org.weiquan.query.support.ReadModelJson;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /** The legal-aid detail: the whole current state of one case as a JSON document. */
 @Component
@@ -27,35 +29,36 @@ public class LegalAidDetailProjection {
     public static final String PROCESSING_GROUP = "legal-aid-detail";
 
     private final JdbcTemplate jdbc;
+    private final BatchedViews<LegalAidCaseView> views;
 
     public LegalAidDetailProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        JdbcViewRows<LegalAidCaseView> rows = JdbcViewRows.table(jdbc, "legal_aid_detail", "legal_aid_case_id", "document", LegalAidCaseView.class)
+                .column("case_number", view -> view.caseNumber)
+                .column("last_sequence", view -> view.version)
+                .build();
+        this.views = new BatchedViews<>(PROCESSING_GROUP, rows, LegalAidCaseView::new, LegalAidDetailProjection::caseOf);
     }
 
     @EventHandler
     public void on(LegalAidCaseEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.legalAidCaseId().toString(), view -> view.apply(event, sequence, at));
+        views.update(event.legalAidCaseId().toString(), view -> view.apply(event, sequence, at));
     }
 
     @EventHandler
     public void on(CaseLinkedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (event.kind() == CaseKind.LEGAL_AID) {
-            update(event.caseId(), view -> view.link(event, sequence, at));
+            views.update(event.caseId(), view -> view.link(event, sequence, at));
         }
     }
 
-    private void update(String id, Predicate<LegalAidCaseView> change) {
-        Optional<LegalAidCaseView> stored = load(id);
-        LegalAidCaseView view = stored.orElseGet(LegalAidCaseView::new);
-        if (!change.test(view)) return;
-        String json = ReadModelJson.write(view);
-        if (stored.isPresent()) {
-            jdbc.update("UPDATE legal_aid_detail SET case_number = ?, document = ?, last_sequence = ?"
-                    + " WHERE legal_aid_case_id = ?", view.caseNumber, json, view.version, id);
-        } else {
-            jdbc.update("INSERT INTO legal_aid_detail (legal_aid_case_id, case_number, document, last_sequence)"
-                    + " VALUES (?, ?, ?, ?)", id, view.caseNumber, json, view.version);
+    /** The case whose detail an event changes, or {@code null}. */
+    private static String caseOf(EventMessage<?> message) {
+        if (message.getPayload() instanceof LegalAidCaseEvent event) return event.legalAidCaseId().toString();
+        if (message.getPayload() instanceof CaseLinkedEvent link && link.kind() == CaseKind.LEGAL_AID) {
+            return link.caseId();
         }
+        return null;
     }
 
     @ResetHandler

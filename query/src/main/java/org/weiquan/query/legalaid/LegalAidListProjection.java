@@ -12,6 +12,8 @@ import org.weiquan.api.legalaid.LegalAidCaseEvent;
 import org.weiquan.api.legalaid.LegalAidCasePage;
 import org.weiquan.api.legalaid.LegalAidCaseSummary;
 import org.weiquan.api.legalaid.LegalAidQueries.ListLegalAidCasesQuery;
+import org.weiquan.query.support.BatchedViews;
+import org.weiquan.query.support.JdbcViewRows;
 import org.weiquan.query.support.ReadModelJson;
 
 import java.sql.Date;
@@ -32,37 +34,39 @@ public class LegalAidListProjection {
     public static final String PROCESSING_GROUP = "legal-aid-list";
 
     private final JdbcTemplate jdbc;
+    private final BatchedViews<LegalAidCaseView> views;
 
     public LegalAidListProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        JdbcViewRows<LegalAidCaseView> rows = JdbcViewRows.table(jdbc, "legal_aid_list", "legal_aid_case_id", "state", LegalAidCaseView.class)
+                .column("case_number", view -> view.caseNumber)
+                .column("status", view -> view.status.name())
+                .column("is_open", view -> view.status.isOpen())
+                .column("district", view -> view.district)
+                .column("organisation", view -> view.organisation)
+                .column("officer_in_charge", view -> view.officerInCharge)
+                .column("overdue", view -> view.overdue())
+                .column("next_deadline", view -> toDate(view.nextDeadline()))
+                .column("opened_on", view -> toDate(view.appliedOn))
+                .column("party_masked", view -> view.applicantMasked())
+                .column("employer_name", view -> view.employer == null ? null : view.employer.name())
+                .column("credit_code", view -> view.employer == null ? null : view.employer.creditCode())
+                .column("search_text", view -> view.searchText())
+                .column("last_changed_at", view -> view.lastChangedAt.atOffset(ZoneOffset.UTC))
+                .column("matter_category", view -> view.matterCategory.name())
+                .column("lawyer_id", view -> view.lawyerId)
+                .column("migrant_worker", view -> view.migrantWorker)
+                .column("means_test_exempt", view -> view.meansTestExempt)
+                .column("urgent_aid", view -> view.urgentAidActive())
+                .column("last_sequence", view -> view.version)
+                .build();
+        this.views = new BatchedViews<>(PROCESSING_GROUP, rows, LegalAidCaseView::new,
+                message -> message.getPayload() instanceof LegalAidCaseEvent event ? event.legalAidCaseId().toString() : null);
     }
 
     @EventHandler
     public void on(LegalAidCaseEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        String id = event.legalAidCaseId().toString();
-        List<String> stored = jdbc.queryForList("SELECT state FROM legal_aid_list WHERE legal_aid_case_id = ?",
-                String.class, id);
-        LegalAidCaseView view = stored.isEmpty() ? new LegalAidCaseView()
-                : ReadModelJson.read(stored.get(0), LegalAidCaseView.class);
-        if (!view.apply(event, sequence, at)) return;
-        Object[] columns = {view.caseNumber, view.status.name(), view.status.isOpen(), view.district,
-                view.organisation, view.officerInCharge, view.overdue(), toDate(view.nextDeadline()),
-                toDate(view.appliedOn), view.applicantMasked(), view.employer == null ? null : view.employer.name(),
-                view.employer == null ? null : view.employer.creditCode(), view.searchText(),
-                at.atOffset(ZoneOffset.UTC), view.matterCategory.name(), view.lawyerId, view.migrantWorker,
-                view.meansTestExempt, view.urgentAidActive(), ReadModelJson.write(view), view.version, id};
-        int updated = jdbc.update("UPDATE legal_aid_list SET case_number = ?, status = ?, is_open = ?, district = ?,"
-                + " organisation = ?, officer_in_charge = ?, overdue = ?, next_deadline = ?, opened_on = ?,"
-                + " party_masked = ?, employer_name = ?, credit_code = ?, search_text = ?, last_changed_at = ?,"
-                + " matter_category = ?, lawyer_id = ?, migrant_worker = ?, means_test_exempt = ?, urgent_aid = ?,"
-                + " state = ?, last_sequence = ? WHERE legal_aid_case_id = ?", columns);
-        if (updated == 0) {
-            jdbc.update("INSERT INTO legal_aid_list (case_number, status, is_open, district, organisation,"
-                    + " officer_in_charge, overdue, next_deadline, opened_on, party_masked, employer_name, credit_code,"
-                    + " search_text, last_changed_at, matter_category, lawyer_id, migrant_worker, means_test_exempt,"
-                    + " urgent_aid, state, last_sequence, legal_aid_case_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns);
-        }
+        views.update(event.legalAidCaseId().toString(), view -> view.apply(event, sequence, at));
     }
 
     @ResetHandler

@@ -2,6 +2,7 @@ package org.weiquan.query.petition;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -13,12 +14,13 @@ import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.petition.PetitionDetail;
 import org.weiquan.api.petition.PetitionEvent;
 import org.weiquan.api.petition.PetitionQueries.FindPetitionQuery;
+import org.weiquan.query.support.BatchedViews;
+import org.weiquan.query.support.JdbcViewRows;
 import org.weiquan.query.support.ReadModelJson;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The petition detail: the whole current state of one petition as a JSON document, in full. What
@@ -30,35 +32,36 @@ public class PetitionDetailProjection {
     public static final String PROCESSING_GROUP = "petition-detail";
 
     private final JdbcTemplate jdbc;
+    private final BatchedViews<PetitionView> views;
 
     public PetitionDetailProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        JdbcViewRows<PetitionView> rows = JdbcViewRows.table(jdbc, "petition_detail", "petition_id", "document", PetitionView.class)
+                .column("case_number", view -> view.caseNumber)
+                .column("last_sequence", view -> view.version)
+                .build();
+        this.views = new BatchedViews<>(PROCESSING_GROUP, rows, PetitionView::new, PetitionDetailProjection::caseOf);
     }
 
     @EventHandler
     public void on(PetitionEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.petitionId().toString(), view -> view.apply(event, sequence, at));
+        views.update(event.petitionId().toString(), view -> view.apply(event, sequence, at));
     }
 
     @EventHandler
     public void on(CaseLinkedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (event.kind() == CaseKind.PETITION) {
-            update(event.caseId(), view -> view.link(event, sequence, at));
+            views.update(event.caseId(), view -> view.link(event, sequence, at));
         }
     }
 
-    private void update(String id, Predicate<PetitionView> change) {
-        Optional<PetitionView> stored = load(id);
-        PetitionView view = stored.orElseGet(PetitionView::new);
-        if (!change.test(view)) return;
-        String json = ReadModelJson.write(view);
-        if (stored.isPresent()) {
-            jdbc.update("UPDATE petition_detail SET case_number = ?, document = ?, last_sequence = ?"
-                    + " WHERE petition_id = ?", view.caseNumber, json, view.version, id);
-        } else {
-            jdbc.update("INSERT INTO petition_detail (petition_id, case_number, document, last_sequence)"
-                    + " VALUES (?, ?, ?, ?)", id, view.caseNumber, json, view.version);
+    /** The case whose detail an event changes, or {@code null}. */
+    private static String caseOf(EventMessage<?> message) {
+        if (message.getPayload() instanceof PetitionEvent event) return event.petitionId().toString();
+        if (message.getPayload() instanceof CaseLinkedEvent link && link.kind() == CaseKind.PETITION) {
+            return link.caseId();
         }
+        return null;
     }
 
     @ResetHandler

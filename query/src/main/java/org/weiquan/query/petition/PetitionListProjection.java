@@ -12,6 +12,8 @@ import org.weiquan.api.petition.PetitionEvent;
 import org.weiquan.api.petition.PetitionPage;
 import org.weiquan.api.petition.PetitionQueries.ListPetitionsQuery;
 import org.weiquan.api.petition.PetitionSummary;
+import org.weiquan.query.support.BatchedViews;
+import org.weiquan.query.support.JdbcViewRows;
 import org.weiquan.query.support.ReadModelJson;
 
 import java.sql.Date;
@@ -32,37 +34,41 @@ public class PetitionListProjection {
     public static final String PROCESSING_GROUP = "petition-list";
 
     private final JdbcTemplate jdbc;
+    private final BatchedViews<PetitionView> views;
 
     public PetitionListProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        JdbcViewRows<PetitionView> rows = JdbcViewRows.table(jdbc, "petition_list", "petition_id", "state", PetitionView.class)
+                .column("case_number", view -> view.caseNumber)
+                .column("status", view -> view.status.name())
+                .column("is_open", view -> view.status.isOpen())
+                .column("district", view -> view.district)
+                .column("organisation", view -> view.organisation)
+                .column("officer_in_charge", view -> view.officerInCharge)
+                .column("handling_officer", view -> view.handlingOfficer)
+                .column("overdue", view -> view.overdue())
+                .column("next_deadline", view -> toDate(view.nextDeadline()))
+                .column("opened_on", view -> toDate(view.receivedOn))
+                .column("party_masked", view -> view.leadPetitionerMasked())
+                .column("employer_name", view -> view.employer == null ? null : view.employer.name())
+                .column("credit_code", view -> view.employer == null ? null : view.employer.creditCode())
+                .column("channel", view -> view.channel.name())
+                .column("subject", view -> view.subject == null ? null : view.subject.name())
+                .column("petitioner_count", view -> view.petitioners.size())
+                .column("collective", view -> view.collective)
+                .column("whistleblower", view -> view.whistleblower)
+                .column("claim_final", view -> view.claimFinal)
+                .column("search_text", view -> view.searchText())
+                .column("last_changed_at", view -> view.lastChangedAt.atOffset(ZoneOffset.UTC))
+                .column("last_sequence", view -> view.version)
+                .build();
+        this.views = new BatchedViews<>(PROCESSING_GROUP, rows, PetitionView::new,
+                message -> message.getPayload() instanceof PetitionEvent event ? event.petitionId().toString() : null);
     }
 
     @EventHandler
     public void on(PetitionEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        String id = event.petitionId().toString();
-        List<String> stored = jdbc.queryForList("SELECT state FROM petition_list WHERE petition_id = ?", String.class, id);
-        PetitionView view = stored.isEmpty() ? new PetitionView() : ReadModelJson.read(stored.get(0), PetitionView.class);
-        if (!view.apply(event, sequence, at)) return;
-        Object[] columns = {view.caseNumber, view.status.name(), view.status.isOpen(), view.district,
-                view.organisation, view.officerInCharge, view.handlingOfficer, view.overdue(),
-                toDate(view.nextDeadline()), toDate(view.receivedOn), view.leadPetitionerMasked(),
-                view.employer == null ? null : view.employer.name(),
-                view.employer == null ? null : view.employer.creditCode(), view.channel.name(),
-                view.subject == null ? null : view.subject.name(), view.petitioners.size(), view.collective,
-                view.whistleblower, view.claimFinal, view.searchText(), at.atOffset(ZoneOffset.UTC),
-                ReadModelJson.write(view), view.version, id};
-        int updated = jdbc.update("UPDATE petition_list SET case_number = ?, status = ?, is_open = ?, district = ?,"
-                + " organisation = ?, officer_in_charge = ?, handling_officer = ?, overdue = ?, next_deadline = ?,"
-                + " opened_on = ?, party_masked = ?, employer_name = ?, credit_code = ?, channel = ?, subject = ?,"
-                + " petitioner_count = ?, collective = ?, whistleblower = ?, claim_final = ?, search_text = ?,"
-                + " last_changed_at = ?, state = ?, last_sequence = ? WHERE petition_id = ?", columns);
-        if (updated == 0) {
-            jdbc.update("INSERT INTO petition_list (case_number, status, is_open, district, organisation,"
-                    + " officer_in_charge, handling_officer, overdue, next_deadline, opened_on, party_masked,"
-                    + " employer_name, credit_code, channel, subject, petitioner_count, collective, whistleblower,"
-                    + " claim_final, search_text, last_changed_at, state, last_sequence, petition_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns);
-        }
+        views.update(event.petitionId().toString(), view -> view.apply(event, sequence, at));
     }
 
     @ResetHandler
