@@ -16,6 +16,7 @@ import org.weiquan.api.query.AuditPage;
 import org.weiquan.api.query.AuditQuery;
 import org.weiquan.api.query.CaseHistoryQuery;
 import org.weiquan.api.query.HistoryEntry;
+import org.weiquan.query.support.BatchedInserts;
 import org.weiquan.query.support.EventTypeNames;
 import org.weiquan.query.support.ReadModelJson;
 
@@ -39,23 +40,25 @@ public class CaseHistoryProjection {
 
     private final JdbcTemplate jdbc;
     private final EventSummaries summaries = EventSummaries.standard();
+    // Insert-if-absent keeps the projection idempotent when an event is delivered again (also twice
+    // in one batch: the rows of a batch are inserted one after the other).
+    private final BatchedInserts rows;
 
     public CaseHistoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new BatchedInserts(PROCESSING_GROUP, jdbc, "INSERT INTO case_history (case_id, sequence_number,"
+                + " event_id, event_type, occurred_at, actor, actor_role, organisation, client_address, correlation_id,"
+                + " causation_id, data) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (0)) AS one(x)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM case_history WHERE case_id = ? AND sequence_number = ?)");
     }
 
     @EventHandler
     public void on(Object payload, EventMessage<?> message) {
         if (!(message instanceof DomainEventMessage<?> domainEvent)) return;
         MetaData meta = message.getMetaData();
-        // Insert-if-absent keeps the projection idempotent when an event is delivered again.
         // The time is bound as an OffsetDateTime: a java.sql.Timestamp goes through the local wall
         // clock and loses an hour when that clock repeats one (end of daylight saving time).
-        jdbc.update("INSERT INTO case_history (case_id, sequence_number, event_id, event_type, occurred_at, actor,"
-                        + " actor_role, organisation, client_address, correlation_id, causation_id, data)"
-                        + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (0)) AS one(x)"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM case_history WHERE case_id = ? AND sequence_number = ?)",
-                domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(), message.getIdentifier(),
+        rows.add(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(), message.getIdentifier(),
                 EventTypeNames.of(payload.getClass()), message.getTimestamp().atOffset(ZoneOffset.UTC),
                 text(meta, MetadataKeys.ACTOR), text(meta, MetadataKeys.ACTOR_ROLE), text(meta, MetadataKeys.ORGANISATION),
                 text(meta, MetadataKeys.CLIENT_ADDRESS), text(meta, MetadataKeys.CORRELATION_ID),

@@ -5,6 +5,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import org.weiquan.query.support.ReadModelDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -259,5 +263,33 @@ class CaseHistoryProjectionTest {
         log.deliverTo(this::deliver);
 
         assertThat(database.rows("case_history")).isEqualTo(before).hasSize(4);
+    }
+
+    @Test
+    void a_batch_of_a_processor_writes_at_its_commit_the_rows_one_by_one_delivery_writes_even_with_an_event_twice() {
+        DisputeId one = newId();
+        DisputeId other = newId();
+        DisputeLog first = mediation(one);
+        DisputeLog second = mediation(other);
+        List<EventMessage<?>> batch = new ArrayList<>();
+        for (long sequence = 0; sequence < 4; sequence++) {
+            batch.add(first.event(sequence).message());
+            batch.add(second.event(sequence).message());
+        }
+        batch.add(first.event(2).message());
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        unitOfWork.execute(() -> {
+            EventMessage<?> message = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
+            projection.on(message.getPayload(), message);
+            assertThat(database.rows("case_history")).as("nothing written before the commit").isEmpty();
+        });
+
+        CaseHistoryProjection oneByOne = new CaseHistoryProjection(database.jdbc());
+        assertThat(history(one)).hasSize(4);
+        assertThat(history(other)).hasSize(4);
+        List<HistoryEntry> batched = history(one);
+        database.jdbc().update("DELETE FROM case_history");
+        first.deliverTo(recorded -> oneByOne.on(recorded.payload(), recorded.message()));
+        assertThat(history(one)).isEqualTo(batched);
     }
 }
