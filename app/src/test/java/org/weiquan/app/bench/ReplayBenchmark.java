@@ -119,6 +119,7 @@ public final class ReplayBenchmark {
             new Variant("tracking-b500", false, 500, 1, true, "tracking, batch 500, DLQ"),
             new Variant("tracking-b1000", false, 1000, 1, true, "tracking, batch 1000, DLQ"),
             new Variant("tracking-b2000", false, 2000, 1, true, "tracking, batch 2000, DLQ"),
+            new Variant("tracking-b5000", false, 5000, 1, true, "tracking, batch 5000, DLQ"),
             new Variant("tracking-b1000-nodlq", false, 1000, 1, false, "tracking, batch 1000, no DLQ"),
             new Variant("tracking-b100-2seg", false, 100, 2, true, "tracking, batch 100, 2 threads/segments, DLQ"),
             new Variant("pooled-b100", true, 100, 1, true, "pooled streaming, batch 100, 1 segment, DLQ"),
@@ -376,6 +377,9 @@ public final class ReplayBenchmark {
                     .connectionProvider(connections).transactionManager(transactions)
                     .schema(DeadLetterSchema.defaultSchema()).genericSerializer(serializer).eventSerializer(serializer)
                     .build());
+            // as the application does (DeadLetterConfig): no dead-letter lookup per event
+            processing.registerDeadLetteringEventHandlerInvokerConfiguration(GROUP,
+                    (c, builder) -> builder.enableSequenceIdentifierCache());
         }
         if (variant.pooled()) {
             processing.registerPooledStreamingEventProcessor(GROUP, Configuration::eventStore, (c, builder) -> builder

@@ -7,6 +7,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,17 +42,36 @@ public final class BatchedViews<V> {
         /** The stored views of these cases (absent ones are missing from the map). */
         Map<String, V> load(Collection<String> ids);
 
+        /** The version (last applied sequence number) of each stored view: cheaper to read than the views. */
+        Map<String, Long> versions(Collection<String> ids);
+
+        /** The version of a view in memory, comparable with {@link #versions}. */
+        long versionOf(V view);
+
         void insert(List<Map.Entry<String, V>> views);
 
         void update(List<Map.Entry<String, V>> views);
     }
 
     private static final int IDS_PER_QUERY = 500;
+    private static final int RECENT_VIEWS = 4096;
 
     private final String resourceKey;
     private final Rows<V> rows;
     private final Supplier<V> blank;
     private final Function<EventMessage<?>, String> caseOf;
+    /**
+     * Views this projection wrote last, by case: a batch takes them out and puts them back once they
+     * are written, and uses one only when the stored row has the same version, so a view changed by a
+     * batch that then rolled back, or by another instance, is read again. It saves the parse of the
+     * rows the processor itself has just written (cases advance side by side across batches).
+     */
+    private final Map<String, V> recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            return size() > RECENT_VIEWS;
+        }
+    });
 
     /**
      * @param name   unique per projection (names the batch's resource in the unit of work)
@@ -80,16 +101,20 @@ public final class BatchedViews<V> {
 
     /** Every stored view of these ids, in chunks the database accepts in one IN list. */
     private Map<String, V> loadAll(Collection<String> ids) {
-        Map<String, V> found = new LinkedHashMap<>();
+        return inChunks(ids, rows::load);
+    }
+
+    private static <T> Map<String, T> inChunks(Collection<String> ids, Function<List<String>, Map<String, T>> query) {
+        Map<String, T> found = new HashMap<>();
         List<String> chunk = new ArrayList<>(Math.min(ids.size(), IDS_PER_QUERY));
         for (String id : ids) {
             chunk.add(id);
             if (chunk.size() == IDS_PER_QUERY) {
-                found.putAll(rows.load(chunk));
+                found.putAll(query.apply(chunk));
                 chunk.clear();
             }
         }
-        if (!chunk.isEmpty()) found.putAll(rows.load(chunk));
+        if (!chunk.isEmpty()) found.putAll(query.apply(chunk));
         return found;
     }
 
@@ -137,7 +162,10 @@ public final class BatchedViews<V> {
             }
         }
 
-        /** One query for the rows of every case the batch's events concern. */
+        /**
+         * The views of every case the batch's events concern: one query for their versions, the
+         * recent views whose version matches, and one query for the others.
+         */
         private void prefetch(UnitOfWork<?> root) {
             prefetched = true;
             if (!(root instanceof BatchingUnitOfWork<?> batching)) return;
@@ -149,12 +177,26 @@ public final class BatchedViews<V> {
                 }
             }
             if (ids.isEmpty()) return;
-            Map<String, V> stored = loadAll(ids);
-            for (String id : ids) entries.put(id, new Entry(stored.get(id)));
+            Map<String, Long> versions = inChunks(ids, rows::versions);
+            List<String> toRead = new ArrayList<>();
+            for (String id : ids) {
+                Long stored = versions.get(id);
+                V kept = recent.remove(id);
+                if (stored == null) {
+                    entries.put(id, new Entry(null));
+                } else if (kept != null && rows.versionOf(kept) == stored) {
+                    entries.put(id, new Entry(kept));
+                } else {
+                    toRead.add(id);
+                }
+            }
+            Map<String, V> read = loadAll(toRead);
+            for (String id : toRead) entries.put(id, new Entry(read.get(id)));
         }
 
         /** The view as it was before the failed change: stored row plus the batch's earlier changes. */
         private void restore(String id, Entry entry) {
+            recent.remove(id);
             V view = entry.stored ? Objects.requireNonNull(rows.load(List.of(id)).get(id), id) : blank.get();
             for (Predicate<V> earlier : entry.applied) earlier.test(view);
             entry.view = view;
@@ -169,6 +211,9 @@ public final class BatchedViews<V> {
             });
             if (!inserts.isEmpty()) rows.insert(inserts);
             if (!updates.isEmpty()) rows.update(updates);
+            entries.forEach((id, entry) -> {
+                if (entry.view != null && (entry.stored || entry.dirty)) recent.put(id, entry.view);
+            });
             entries.clear();
         }
     }

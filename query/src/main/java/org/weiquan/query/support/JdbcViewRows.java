@@ -72,7 +72,9 @@ public final class JdbcViewRows<V> implements BatchedViews.Rows<V> {
             return this;
         }
 
+        /** Every table has a {@code last_sequence} column: the version of the view in the row. */
         public JdbcViewRows<V> build() {
+            if (!columns.containsKey("last_sequence")) throw new IllegalStateException(table + " needs last_sequence");
             return new JdbcViewRows<>(jdbc, table, idColumn, jsonColumn, viewType, columns);
         }
     }
@@ -87,6 +89,23 @@ public final class JdbcViewRows<V> implements BatchedViews.Rows<V> {
                     found.put(rs.getString(1), ReadModelJson.read(rs.getString(2), viewType));
                 }, ids.toArray());
         return found;
+    }
+
+    @Override
+    public Map<String, Long> versions(Collection<String> ids) {
+        Map<String, Long> found = new HashMap<>();
+        if (ids.isEmpty()) return found;
+        jdbc.query("SELECT " + idColumn + ", last_sequence FROM " + table + " WHERE " + idColumn + " IN ("
+                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                rs -> {
+                    found.put(rs.getString(1), rs.getLong(2));
+                }, ids.toArray());
+        return found;
+    }
+
+    @Override
+    public long versionOf(V view) {
+        return ((Number) columns.get("last_sequence").apply(view)).longValue();
     }
 
     @Override

@@ -33,6 +33,7 @@ class BatchedViewsTest {
     static final class CountingRows implements BatchedViews.Rows<Notes> {
         final Map<String, Notes> table = new HashMap<>();
         final List<Collection<String>> loads = new ArrayList<>();
+        final List<Collection<String>> versionReads = new ArrayList<>();
         final List<String> inserted = new ArrayList<>();
         final List<String> updated = new ArrayList<>();
 
@@ -44,6 +45,21 @@ class BatchedViewsTest {
                 if (table.containsKey(id)) found.put(id, table.get(id).copy());
             });
             return found;
+        }
+
+        @Override
+        public Map<String, Long> versions(Collection<String> ids) {
+            versionReads.add(List.copyOf(ids));
+            Map<String, Long> found = new HashMap<>();
+            ids.forEach(id -> {
+                if (table.containsKey(id)) found.put(id, versionOf(table.get(id)));
+            });
+            return found;
+        }
+
+        @Override
+        public long versionOf(Notes view) {
+            return view.applied.size();
         }
 
         @Override
@@ -110,8 +126,8 @@ class BatchedViewsTest {
 
         handleBatch("a:filed", "b:accepted", "a:accepted", "a:mediator", "c:filed");
 
-        assertThat(rows.loads).hasSize(1);
-        assertThat(rows.loads.get(0)).containsExactly("a", "b", "c");
+        assertThat(rows.versionReads).containsExactly(List.of("a", "b", "c"));
+        assertThat(rows.loads).as("only the stored row is parsed").containsExactly(List.of("b"));
         assertThat(rows.inserted).containsExactlyInAnyOrder("a", "c");
         assertThat(rows.updated).containsExactly("b");
         assertThat(rows.table.get("a").applied).containsExactly("filed", "accepted", "mediator");
@@ -163,6 +179,31 @@ class BatchedViewsTest {
 
         assertThat(rows.inserted).containsExactly("a");
         assertThat(rows.updated).containsExactly("a");
+        assertThat(rows.table.get("a").applied).containsExactly("filed", "accepted");
+    }
+
+    @Test
+    void a_view_this_projection_wrote_is_used_again_without_reading_its_row_while_the_row_has_its_version() {
+        handleBatch("a:filed", "b:filed");
+        rows.loads.clear();
+
+        handleBatch("a:accepted", "b:accepted");
+        assertThat(rows.loads).as("both views kept from the last batch").isEmpty();
+
+        rows.table.get("b").applied.add("changed elsewhere"); // another instance, or a rolled-back batch
+        handleBatch("a:closed", "b:closed");
+        assertThat(rows.loads).containsExactly(List.of("b"));
+        assertThat(rows.table.get("b").applied).containsExactly("filed", "accepted", "changed elsewhere", "closed");
+        assertThat(rows.table.get("a").applied).containsExactly("filed", "accepted", "closed");
+    }
+
+    @Test
+    void the_half_changed_view_of_a_throwing_handler_is_never_used_again() {
+        handleBatch("a:filed");
+        assertThat(handleBatch("a:poison")).containsExactly("a:poison");
+
+        handleBatch("a:accepted");
+
         assertThat(rows.table.get("a").applied).containsExactly("filed", "accepted");
     }
 }
