@@ -99,8 +99,9 @@ import java.util.function.Supplier;
  * queue can be varied one at a time.
  * <p>
  * Run: see {@code docs/benchmarks.md}. Arguments (all optional): events in the bulk (default
- * 1,000,000, in disputes of 10 events), events of the long case (default 10,000), data directory
- * (default {@code target/replay-bench}; kept, and reused when it holds the same number of events),
+ * 1,000,000, in disputes of 10 events), events of the long case (default 10,000), the store: an H2
+ * data directory (default {@code target/replay-bench}) or a PostgreSQL JDBC URL (kept, and reused
+ * when it holds the same number of events),
  * replay variants (comma-separated names from {@link #VARIANTS}, default all).
  */
 public final class ReplayBenchmark {
@@ -132,15 +133,23 @@ public final class ReplayBenchmark {
     private final TransactionManager transactions;
     private final ConnectionProvider connections;
 
-    private ReplayBenchmark(Path directory) {
+    /** @param store an H2 data directory, or the JDBC URL of a PostgreSQL database (user and password: weiquan) */
+    private ReplayBenchmark(String store) throws Exception {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath() + "/weiquan;DB_CLOSE_ON_EXIT=FALSE");
-        config.setUsername("weiquan");
-        config.setPassword("");
+        boolean postgres = store.startsWith("jdbc:postgresql:");
+        if (postgres) {
+            config.setJdbcUrl(store);
+            config.setPassword(System.getProperty("bench.password", "weiquan"));
+        } else {
+            Path directory = Files.createDirectories(Path.of(store));
+            config.setJdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath() + "/weiquan;DB_CLOSE_ON_EXIT=FALSE");
+            config.setPassword("");
+        }
+        config.setUsername(System.getProperty("bench.user", "weiquan"));
         config.setMaximumPoolSize(8);
         dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common",
+                postgres ? "classpath:db/migration/postgresql" : "classpath:db/migration/h2").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         serializer = AxonConfig.jacksonSerializer(new EventTypeRegistry(LabourDisputeEvent.class, CaseLinkedEvent.class));
         transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
@@ -150,10 +159,9 @@ public final class ReplayBenchmark {
     public static void main(String[] args) throws Exception {
         long bulk = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         int longCase = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        Path directory = Path.of(args.length > 2 ? args[2] : "target/replay-bench");
+        String store = args.length > 2 ? args[2] : "target/replay-bench";
         List<String> chosen = args.length > 3 ? Arrays.asList(args[3].split(",")) : null;
-        Files.createDirectories(directory);
-        ReplayBenchmark bench = new ReplayBenchmark(directory);
+        ReplayBenchmark bench = new ReplayBenchmark(store);
         try {
             bench.run(bulk, longCase, chosen);
         } finally {
