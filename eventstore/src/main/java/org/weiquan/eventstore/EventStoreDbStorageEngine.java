@@ -445,6 +445,14 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
         return client;
     }
 
+    String aggregateStreamPrefix() {
+        return aggregateStreamPrefix;
+    }
+
+    String eventStreamName() {
+        return eventStreamName;
+    }
+
     <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(operationTimeout.toMillis(), TimeUnit.MILLISECONDS);

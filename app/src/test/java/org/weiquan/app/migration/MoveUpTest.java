@@ -1,0 +1,320 @@
+package org.weiquan.app.migration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kurrent.dbclient.KurrentDBClient;
+import io.kurrent.dbclient.KurrentDBConnectionString;
+import io.kurrent.dbclient.ReadStreamOptions;
+import io.kurrent.dbclient.RecordedEvent;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.weiquan.api.common.MetadataKeys;
+import org.weiquan.api.dispute.DisputeCommands.RecordMediationSessionCommand;
+import org.weiquan.api.dispute.DisputeId;
+import org.weiquan.api.dispute.LabourDisputeEvent.MediatorAssignedEvent;
+import org.weiquan.app.NoPhoningHome;
+import org.weiquan.app.WeiquanApplication;
+import org.weiquan.app.support.ApiClient;
+import org.weiquan.app.support.ApiResponse;
+import org.weiquan.app.support.Disputes;
+import org.weiquan.app.support.Hazards;
+import org.weiquan.app.support.TestStores;
+import org.weiquan.eventstore.EventStoreDbStorageEngine;
+import org.weiquan.eventstore.JdbcEventLogCopy;
+import org.weiquan.eventstore.testserver.InProcessEventStoreDb;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.weiquan.app.support.ApiClient.OFFICER_LI;
+import static org.weiquan.app.support.Disputes.path;
+
+/**
+ * Moving up: the log of an embedded application (written by the application itself, plus a
+ * {@code mediator-assigned} of revision 1 as an earlier release stored it) copied into an
+ * EventStoreDB by the command an operator runs, then read back, resumed, refused, and used by the
+ * application on EventStoreDB.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MoveUpTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Map<String, String> source;
+    private static Serializer serializer;
+    private static EventUpcaster upcasters;
+    private static String disputeWithOldAssignment;
+    private static String lateDispute;
+    private static long sourceEvents;
+
+    private InProcessEventStoreDb server;
+
+    static {
+        NoPhoningHome.apply();
+    }
+
+    /** Cases of three kinds' worth of events, interleaved, written by the embedded application. */
+    @BeforeAll
+    static void anEmbeddedApplicationsLog() throws IOException {
+        source = TestStores.fresh("move-up-source");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WeiquanApplication.class)
+                .run(TestStores.arguments(source, "--server.port=0"))) {
+            ApiClient api = new ApiClient(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            disputeWithOldAssignment = filed(api, Disputes.filing());
+            String collective = filed(api, Disputes.filing(10));
+            ok(api.as(OFFICER_LI).ifMatch(0).post(path(disputeWithOldAssignment, "acceptance"), Disputes.acceptance()));
+            ApiResponse hazard = api.as(OFFICER_LI).post(Hazards.PATH, Hazards.report());
+            assertThat(hazard.status()).as("%s", hazard).isEqualTo(201);
+            ok(api.as(OFFICER_LI).ifMatch(1).post(path(collective, "acceptance"), Disputes.acceptance()));
+            storeRevisionOneAssignment(jdbc, disputeWithOldAssignment, 2);
+            ok(api.as(OFFICER_LI).ifMatch(2).post(path(collective, "mediator"), Disputes.mediator("mediator.qian")));
+            lateDispute = filed(api, Disputes.filing());
+            ok(api.as(OFFICER_LI).ifMatch(0).post(path(lateDispute, "acceptance"), Disputes.acceptance()));
+
+            serializer = app.getBean("eventSerializer", Serializer.class);
+            upcasters = app.getBean(org.axonframework.config.Configuration.class).upcasterChain();
+            sourceEvents = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        }
+        assertThat(sourceEvents).as("enough events for several batches").isGreaterThanOrEqualTo(10);
+    }
+
+    @BeforeEach
+    void anEmptyEventStoreDb() {
+        server = InProcessEventStoreDb.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void every_event_reads_back_through_the_engine_as_it_was_in_the_embedded_log_and_in_the_same_order(CapturedOutput output)
+            throws Exception {
+        assertThat(moveUp("--weiquan.migrate.batch-size=4")).as(output.getAll()).isEqualTo(0);
+
+        List<TrackedEventMessage<?>> expected = jdbcEvents();
+        List<TrackedEventMessage<?>> actual = eventStoreDbEvents();
+        assertThat(actual).hasSize((int) sourceEvents).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            TrackedEventMessage<?> e = expected.get(i);
+            TrackedEventMessage<?> a = actual.get(i);
+            assertThat(a.getIdentifier()).as("event %d", i).isEqualTo(e.getIdentifier());
+            assertThat(a.getTimestamp()).as("timestamp of %s", e.getIdentifier()).isEqualTo(e.getTimestamp());
+            assertThat(a.getPayloadType()).isEqualTo(e.getPayloadType());
+            assertThat(a.getPayload()).as("payload of %s", e.getIdentifier()).isEqualTo(e.getPayload());
+            assertThat(a.getMetaData()).as("meta data of %s", e.getIdentifier()).isEqualTo(e.getMetaData()).isNotEmpty();
+            DomainEventMessage<?> ed = (DomainEventMessage<?>) e;
+            DomainEventMessage<?> ad = (DomainEventMessage<?>) a;
+            assertThat(ad.getAggregateIdentifier()).isEqualTo(ed.getAggregateIdentifier());
+            assertThat(ad.getType()).isEqualTo(ed.getType()).isNotBlank();
+            assertThat(ad.getSequenceNumber()).isEqualTo(ed.getSequenceNumber());
+        }
+
+        // The old event keeps its stored revision and bytes; the upcaster reads it as revision 2.
+        RecordedEvent stored = streamEvent("aggregate-" + disputeWithOldAssignment, 2);
+        assertThat(stored.getEventType()).isEqualTo("labour-dispute.mediator-assigned");
+        assertThat(JSON.readTree(stored.getUserMetadata()).path("payloadRevision").asText()).isEqualTo("1");
+        assertThat(stored.getEventData()).isEqualTo(sourceRow(disputeWithOldAssignment, 2));
+        MediatorAssignedEvent upcast = (MediatorAssignedEvent) actual.stream()
+                .filter(m -> m.getPayload() instanceof MediatorAssignedEvent assigned
+                        && assigned.disputeId().toString().equals(disputeWithOldAssignment))
+                .findFirst().orElseThrow().getPayload();
+        assertThat(upcast.mediator().id().value()).isEqualTo("mediator.sun");
+        assertThat(upcast.mediator().name()).isNull();
+
+        assertThat(output.getOut()).contains("events/s").contains("Verified");
+    }
+
+    @Test
+    void an_interrupted_copy_run_again_goes_on_where_it_stopped_and_copies_nothing_twice(CapturedOutput output) {
+        assertThat(moveUp("--weiquan.migrate.batch-size=4", "--weiquan.migrate.max-batches=1")).isEqualTo(3);
+        assertThat(eventStoreDbEvents()).hasSize(4);
+        // a different batch size on the next run: it still starts right after the last copied event
+        assertThat(moveUp("--weiquan.migrate.batch-size=3", "--weiquan.migrate.max-batches=1")).isEqualTo(3);
+        assertThat(eventStoreDbEvents()).hasSize(7);
+        assertThat(output.getOut()).contains("Run the same command again");
+
+        assertThat(moveUp("--weiquan.migrate.batch-size=3")).as(output.getAll()).isEqualTo(0);
+        assertThat(moveUp()).as("a run on a complete copy copies nothing and verifies").isEqualTo(0);
+
+        List<String> identifiers = eventStoreDbEvents().stream().map(TrackedEventMessage::getIdentifier).toList();
+        assertThat(identifiers).hasSize((int) sourceEvents).doesNotHaveDuplicates()
+                .isEqualTo(jdbcEvents().stream().map(TrackedEventMessage::getIdentifier).toList());
+    }
+
+    @Test
+    void an_eventstoredb_that_already_holds_other_events_is_refused_and_left_as_it_was(CapturedOutput output) {
+        try (EventStoreDbStorageEngine other = engine()) {
+            other.appendEvents(new GenericDomainEventMessage<>("LabourDispute", disputeWithOldAssignment, 0, "someone else's"));
+        }
+
+        assertThat(moveUp()).isEqualTo(2);
+
+        assertThat(output.getErr()).contains("Moving up refused").contains("not in the source")
+                .contains("aggregate-" + disputeWithOldAssignment);
+        assertThat(eventStoreDbEvents()).hasSize(1);
+    }
+
+    @Test
+    void a_stream_that_someone_else_writes_during_the_copy_stops_it_with_a_conflict_and_fails_verification() {
+        try (EventStoreDbStorageEngine target = engine()) {
+            JdbcEventLogCopy copy = JdbcEventLogCopy.of(sourceDataSource(), target, 3);
+            JdbcEventLogCopy.Progress someoneElseWrites = (copied, total, thisRun, elapsed) -> {
+                if (copied == 3) {
+                    target.appendEvents(new GenericDomainEventMessage<>("LabourDispute", lateDispute, 0, "too early"));
+                }
+            };
+
+            assertThatThrownBy(() -> copy.copy(0, someoneElseWrites))
+                    .isInstanceOf(JdbcEventLogCopy.TargetConflictException.class)
+                    .hasMessageContaining("aggregate " + lateDispute).hasMessageContaining("did not write");
+
+            JdbcEventLogCopy.Verification verification = copy.verify();
+            assertThat(verification.passed()).isFalse();
+            assertThat(verification.targetEvents()).isLessThan(verification.sourceEvents());
+            assertThat(verification.differences()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void after_moving_up_the_application_on_eventstoredb_loads_a_moved_dispute_and_takes_its_next_command() {
+        assertThat(moveUp()).isEqualTo(0);
+
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WeiquanApplication.class, MovedUpEventStore.class)
+                .run(TestStores.arguments(TestStores.fresh("move-up-target"), "--server.port=0",
+                        "--weiquan.test.eventstore=" + server.connectionString()))) {
+            // The aggregate loads from EventStoreDB (its revision-1 assignment upcast: only a dispute in
+            // mediation records a session) and the new event lands at revision 3 of its stream.
+            Object version = app.getBean(CommandGateway.class).sendAndWait(GenericCommandMessage.asCommandMessage(
+                    new RecordMediationSessionCommand(new DisputeId(UUID.fromString(disputeWithOldAssignment)), 2L,
+                            Disputes.daysAgo(1), "第一次调解（迁移后）")).withMetaData(MetaData.with(MetadataKeys.ACTOR, "officer.li")
+                    .and(MetadataKeys.ACTOR_ROLE, "OFFICER").and(MetadataKeys.ORGANISATION, "szftu/gusu")));
+            assertThat(version).isEqualTo(3L);
+            assertThat(streamEvent("aggregate-" + disputeWithOldAssignment, 3).getEventType())
+                    .isEqualTo("labour-dispute.mediation-session-recorded");
+
+            // The read side, empty in the new relational store, is rebuilt from EventStoreDB.
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            await("dispute detail rebuilt from EventStoreDB").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> jdbc.queryForList("SELECT last_sequence FROM dispute_detail WHERE dispute_id = ?",
+                            Long.class, disputeWithOldAssignment), rows -> rows.equals(List.of(3L)));
+            assertThat(jdbc.queryForObject("SELECT document FROM dispute_detail WHERE dispute_id = ?", String.class,
+                    disputeWithOldAssignment)).contains("mediator.sun").contains("MEDIATING");
+        }
+    }
+
+    // ================================================================ helpers
+
+    private int moveUp(String... more) {
+        String[] arguments = new String[more.length + 1];
+        arguments[0] = "--weiquan.migrate.to-eventstore=" + server.connectionString();
+        System.arraycopy(more, 0, arguments, 1, more.length);
+        return MoveUpCommand.run(TestStores.arguments(source, arguments));
+    }
+
+    private EventStoreDbStorageEngine engine() {
+        return EventStoreDbStorageEngine.builder().connectionString(server.connectionString())
+                .eventSerializer(serializer).snapshotSerializer(serializer).upcasterChain(upcasters).build();
+    }
+
+    private List<TrackedEventMessage<?>> eventStoreDbEvents() {
+        try (EventStoreDbStorageEngine engine = engine();
+             Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(engine.createTailToken(), false)) {
+            return new ArrayList<>(events.toList());
+        }
+    }
+
+    private static List<TrackedEventMessage<?>> jdbcEvents() {
+        JdbcEventStorageEngine jdbc = JdbcEventStorageEngine.builder()
+                .connectionProvider(sourceDataSource()::getConnection)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(serializer).snapshotSerializer(serializer).upcasterChain(upcasters)
+                .build();
+        try (Stream<? extends TrackedEventMessage<?>> events = jdbc.readEvents(null, false)) {
+            return new ArrayList<>(events.toList());
+        }
+    }
+
+    private RecordedEvent streamEvent(String stream, long revision) {
+        KurrentDBClient client = KurrentDBClient.create(KurrentDBConnectionString.parseOrThrow(server.connectionString()));
+        try {
+            return client.readStream(stream, ReadStreamOptions.get().fromRevision(revision).maxCount(1)).get()
+                    .getEvents().get(0).getOriginalEvent();
+        } catch (Exception e) {
+            throw new AssertionError("cannot read " + revision + "@" + stream, e);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private static DataSource sourceDataSource() {
+        String url = source.getOrDefault("spring.datasource.url",
+                "jdbc:h2:file:" + source.get("weiquan.data-dir") + "/weiquan;DB_CLOSE_ON_EXIT=FALSE");
+        return new DriverManagerDataSource(url, source.getOrDefault("spring.datasource.username", "weiquan"),
+                source.getOrDefault("spring.datasource.password", ""));
+    }
+
+    private static byte[] sourceRow(String aggregate, long sequence) {
+        return new JdbcTemplate(sourceDataSource()).queryForObject("SELECT payload FROM DomainEventEntry"
+                + " WHERE aggregateIdentifier = ? AND sequenceNumber = ?", byte[].class, aggregate, sequence);
+    }
+
+    private static String filed(ApiClient api, Object body) {
+        ApiResponse response = api.as(OFFICER_LI).post(Disputes.PATH, body);
+        assertThat(response.status()).as("%s", response).isEqualTo(201);
+        return response.json().path("disputeId").asText();
+    }
+
+    private static void ok(ApiResponse response) {
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+    }
+
+    /** As an earlier release stored it: same columns, the previous event's metadata (StoredRevisionOneHttpTest). */
+    private static void storeRevisionOneAssignment(JdbcTemplate jdbc, String disputeId, long sequence) throws IOException {
+        Map<String, Object> previous = jdbc.queryForMap("SELECT type, metaData FROM DomainEventEntry"
+                + " WHERE aggregateIdentifier = ? AND sequenceNumber = ?", disputeId, sequence - 1);
+        String stored;
+        try (InputStream in = MoveUpTest.class.getResourceAsStream("/upcasting/mediator-assigned-revision-1.json")) {
+            stored = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("5b1f0c2e-8d4a-4c7e-9f3b-2a6d1e0c9b47", disputeId);
+        }
+        jdbc.update("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,"
+                        + " metaData, payload, payloadRevision, payloadType, timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                disputeId, sequence, previous.get("TYPE"), UUID.randomUUID().toString(), previous.get("METADATA"),
+                stored.getBytes(StandardCharsets.UTF_8), "1", "labour-dispute.mediator-assigned", Instant.now().toString());
+    }
+}
