@@ -237,6 +237,25 @@ class MoveUpTest {
         }
     }
 
+    @Test
+    void a_data_directory_without_an_embedded_database_is_named_and_left_empty(CapturedOutput output) throws IOException {
+        java.nio.file.Path empty = org.weiquan.app.support.TestDataDirectories.fresh("move-up-empty");
+
+        int exit = MoveUpCommand.run("--weiquan.data-dir=" + empty, "--weiquan.migrate.to-eventstore=" + server.connectionString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(output.getErr()).contains("There is no embedded database at").contains("--weiquan.data-dir");
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(empty)) {
+            assertThat(files).as("no database was created in the wrong place").isEmpty();
+        }
+    }
+
+    @Test
+    void a_connection_string_that_is_not_one_is_a_usage_error(CapturedOutput output) {
+        assertThat(MoveUpCommand.run(TestStores.arguments(source, "--weiquan.migrate.to-eventstore=http://nowhere"))).isEqualTo(64);
+        assertThat(output.getErr()).contains("Not an EventStoreDB connection string");
+    }
+
     // ================================================================ helpers
 
     private int moveUp(String... more) {
