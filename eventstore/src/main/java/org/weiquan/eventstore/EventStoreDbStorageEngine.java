@@ -93,6 +93,8 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
     private final AllStreamNotifier notifier;
     private final TimestampIndex timestampIndex;
     private final Map<EventStoreDbTrackingToken, EventStoreDbTrackingToken> skipHints;
+    /** Whether events are read by Jackson, which takes the meta data as the JSON tree parsed with the envelope. */
+    private final boolean jsonEvents;
 
     protected EventStoreDbStorageEngine(Builder builder) {
         super(builder);
@@ -108,6 +110,7 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
         this.operationTimeout = builder.operationTimeout;
         this.notifier = new AllStreamNotifier(client, List.of(aggregateStreamPrefix, eventStreamName));
         this.timestampIndex = new TimestampIndex(this, builder.timestampIndexStreamName, builder.timestampIndexInterval);
+        this.jsonEvents = getEventSerializer() instanceof JacksonSerializer;
         int hintCapacity = builder.skipHintCapacity;
         this.skipHints = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -216,7 +219,7 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
                 }
                 RecordedEvent event = page.next().getOriginalEvent();
                 next = event.getRevision() + 1;
-                action.accept(StoredEvents.toDomainEventData(event));
+                action.accept(StoredEvents.toDomainEventData(event, jsonEvents));
                 return true;
             }
         };
@@ -281,7 +284,8 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         List<ResolvedEvent> latest = readStreamOrEmpty(snapshotStreamPrefix + aggregateIdentifier,
                 ReadStreamOptions.get().backwards().fromEnd().maxCount(1));
-        return latest.stream().map(e -> StoredEvents.toDomainEventData(e.getOriginalEvent()));
+        return latest.stream().map(e -> StoredEvents.toDomainEventData(e.getOriginalEvent(),
+                getSnapshotSerializer() instanceof JacksonSerializer));
     }
 
     // ================================================================ the global stream
@@ -370,7 +374,7 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
                     for (RecordedEvent event : page) {
                         cursor = EventStoreDbTrackingToken.of(event.getPosition());
                         if (isDelivered(event)) {
-                            delivered.add(StoredEvents.toTrackedEventData(event));
+                            delivered.add(StoredEvents.toTrackedEventData(event, jsonEvents));
                         }
                     }
                     buffer = delivered.iterator();
