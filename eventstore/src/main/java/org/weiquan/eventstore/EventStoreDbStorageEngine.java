@@ -308,9 +308,12 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
             throw new EventStoreException("Could not read $all after " + after, e);
         }
         List<RecordedEvent> result = new ArrayList<>(page.size());
+        boolean pastStart = after.atTail();
         for (ResolvedEvent resolved : page) {
             RecordedEvent event = resolved.getOriginalEvent();
-            if (EventStoreDbTrackingToken.of(event.getPosition()).compareTo(after) > 0) {
+            // a read from a position starts at that record: only the first ones can be at or before it
+            if (pastStart || EventStoreDbTrackingToken.of(event.getPosition()).compareTo(after) > 0) {
+                pastStart = true;
                 result.add(event);
             }
         }
@@ -372,11 +375,12 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
                 if (!page.isEmpty()) {
                     List<TrackedEventData<?>> delivered = new ArrayList<>(page.size());
                     for (RecordedEvent event : page) {
-                        cursor = EventStoreDbTrackingToken.of(event.getPosition());
                         if (isDelivered(event)) {
-                            delivered.add(StoredEvents.toTrackedEventData(event, jsonEvents));
+                            delivered.add(StoredEvents.toTrackedEventData(event,
+                                    EventStoreDbTrackingToken.of(event.getPosition()), jsonEvents));
                         }
                     }
+                    cursor = EventStoreDbTrackingToken.of(page.get(page.size() - 1).getPosition());
                     buffer = delivered.iterator();
                     continue; // deliver, or read on past a page of skipped records
                 }
@@ -502,7 +506,7 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
         private String snapshotStreamPrefix = "snapshot-";
         private String timestampIndexStreamName = "axon-timestamp-index";
         private int timestampIndexInterval = 1000;
-        private int batchSize = 100;
+        private int batchSize = 500;
         private int skipHintCapacity = 1024;
         private Duration blockingReadTimeout = Duration.ofSeconds(5);
         private Duration operationTimeout = Duration.ofSeconds(30);
@@ -549,7 +553,7 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
             return this;
         }
 
-        /** Records read per page, of aggregate streams and of {@code $all}; default 100. */
+        /** Records read per page, of aggregate streams and of {@code $all}; default 500. */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;

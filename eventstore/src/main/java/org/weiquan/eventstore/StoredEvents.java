@@ -99,7 +99,7 @@ final class StoredEvents {
     }
 
     static Instant timestamp(RecordedEvent event) {
-        return Instant.parse(envelope(event).timestamp());
+        return Timestamps.parse(envelope(event).timestamp());
     }
 
     /**
@@ -117,19 +117,22 @@ final class StoredEvents {
     }
 
     static TrackedEventData<?> toTrackedEventData(RecordedEvent event, boolean jsonMetaData) {
+        return toTrackedEventData(event, EventStoreDbTrackingToken.of(event.getPosition()), jsonMetaData);
+    }
+
+    static TrackedEventData<?> toTrackedEventData(RecordedEvent event, EventStoreDbTrackingToken token, boolean jsonMetaData) {
         AxonEnvelope e = envelope(event);
-        EventStoreDbTrackingToken token = EventStoreDbTrackingToken.of(event.getPosition());
         if (e.isDomainEvent()) {
             return new TrackedDomainEventData<>(token, domainEventData(event, e, jsonMetaData));
         }
-        return new TrackedEventEntry(token, e.eventIdentifier(), Instant.parse(e.timestamp()),
+        return new TrackedEventEntry(token, e.eventIdentifier(), Timestamps.parse(e.timestamp()),
                 new SimpleSerializedObject<>(event.getEventData(), byte[].class, e.payloadType(), e.payloadRevision()),
                 metaData(e, jsonMetaData));
     }
 
     private static StoredDomainEventData domainEventData(RecordedEvent event, AxonEnvelope e, boolean jsonMetaData) {
         return new StoredDomainEventData(e.aggregateType(), e.aggregateIdentifier(), e.sequenceNumber(),
-                e.eventIdentifier(), Instant.parse(e.timestamp()),
+                e.eventIdentifier(), e.timestamp(),
                 new SimpleSerializedObject<>(event.getEventData(), byte[].class, e.payloadType(), e.payloadRevision()),
                 metaData(e, jsonMetaData));
     }
@@ -141,11 +144,31 @@ final class StoredEvents {
         return new SerializedMetaData<>(e.metaDataBytes(), byte[].class);
     }
 
-    /** A domain event as stored: payload bytes, and meta data as bytes or as an already parsed JSON tree. */
+    /**
+     * A domain event as stored: payload bytes, meta data as bytes or as an already parsed JSON tree,
+     * and the timestamp read only when asked for (Axon asks lazily; many handlers never do).
+     */
     @SuppressWarnings("unchecked")
-    record StoredDomainEventData(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
-                                 Instant timestamp, SerializedObject<?> payload, SerializedObject<?> metaData)
-            implements DomainEventData<Object> {
+    static final class StoredDomainEventData implements DomainEventData<Object> {
+        private final String type;
+        private final String aggregateIdentifier;
+        private final long sequenceNumber;
+        private final String eventIdentifier;
+        private final String storedTimestamp;
+        private final SerializedObject<?> payload;
+        private final SerializedObject<?> metaData;
+        private Instant timestamp;
+
+        StoredDomainEventData(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
+                              String storedTimestamp, SerializedObject<?> payload, SerializedObject<?> metaData) {
+            this.type = type;
+            this.aggregateIdentifier = aggregateIdentifier;
+            this.sequenceNumber = sequenceNumber;
+            this.eventIdentifier = eventIdentifier;
+            this.storedTimestamp = storedTimestamp;
+            this.payload = payload;
+            this.metaData = metaData;
+        }
 
         @Override
         public String getType() {
@@ -169,7 +192,12 @@ final class StoredEvents {
 
         @Override
         public Instant getTimestamp() {
-            return timestamp;
+            Instant read = timestamp;
+            if (read == null) {
+                read = Timestamps.parse(storedTimestamp);
+                timestamp = read;
+            }
+            return read;
         }
 
         @Override

@@ -48,9 +48,11 @@ import java.util.stream.Stream;
  * payload record and each metadata envelope into a tree and a meta data map. Engine:
  * {@code readEvents(tail, false)} to the end with {@code getPayload()} and {@code getMetaData()}.</li>
  * </ul>
- * The order of raw and engine alternates between rounds. Arguments, all optional, as
- * {@code name=value}: {@code singles=3000 batches=600 perBatch=10 rounds=5 pageSize=500
- * connection=kurrentdb://host:2113?tls=false} (without {@code connection}, an in-process server on
+ * Within a round, raw and engine take turns in short slices (the appends in {@code slices} parts,
+ * the read {@code reads} times each), the order alternating, so that the load of a shared machine
+ * falls on both alike; a round's events/s of a side is its events over its summed time. Arguments, all optional, as
+ * {@code name=value}: {@code singles=3000 batches=600 perBatch=10 rounds=5 slices=10 reads=4
+ * pageSize=500 connection=kurrentdb://host:2113?tls=false} (without {@code connection}, an in-process server on
  * loopback). Every operation is bounded in count; the driver stops by itself.
  */
 public final class EngineLoadDriver {
@@ -78,6 +80,8 @@ public final class EngineLoadDriver {
         int perBatch = Integer.parseInt(options.getOrDefault("perBatch", "10"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
         int pageSize = Integer.parseInt(options.getOrDefault("pageSize", "500"));
+        int slices = Integer.parseInt(options.getOrDefault("slices", "10"));
+        int readsPerRound = Integer.parseInt(options.getOrDefault("reads", "4"));
         String connection = options.get("connection");
 
         InProcessEventStoreDb server = connection == null ? InProcessEventStoreDb.start() : null;
@@ -99,27 +103,44 @@ public final class EngineLoadDriver {
             Map<String, List<double[]>> results = new LinkedHashMap<>(); // operation -> {raw/s, engine/s}
             List<String> lines = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                boolean rawFirst = round % 2 == 1;
-                double[] s = pair(rawFirst, () -> rate(singles, rawSingles(raw, singles)), () -> rate(singles, engineSingles(engine, singles)));
-                double[] b = pair(rawFirst, () -> rate(batches * perBatch, rawBatches(raw, batches, perBatch)),
-                        () -> rate(batches * perBatch, engineBatches(engine, batches, perBatch)));
-                long[][] reads = new long[2][];
-                double[] r = pair(rawFirst, () -> {
-                    reads[0] = rawRead(raw, pageSize);
-                    return rate(reads[0][0], reads[0][1]);
-                }, () -> {
-                    reads[1] = engineRead(engine);
-                    return rate(reads[1][0], reads[1][1]);
-                });
-                if (reads[0][0] != reads[1][0]) {
-                    throw new IllegalStateException("raw and engine read different numbers of events: " + reads[0][0] + " vs " + reads[1][0]);
+                // Raw and engine take turns in short slices, so that a burst of load on the machine
+                // falls on both sides alike; each side's events/s is its events over its own time.
+                long[] s = new long[2];
+                long[] b = new long[2];
+                long[] r = new long[2];
+                long readEvents = 0;
+                for (int slice = 0; slice < slices; slice++) {
+                    boolean rawFirst = (round + slice) % 2 == 0;
+                    int n = singles / slices;
+                    int m = batches / slices;
+                    turn(rawFirst, s, () -> rawSingles(raw, n), () -> engineSingles(engine, n));
+                    turn(rawFirst, b, () -> rawBatches(raw, m, perBatch), () -> engineBatches(engine, m, perBatch));
                 }
-                results.computeIfAbsent(single, k -> new ArrayList<>()).add(s);
-                results.computeIfAbsent(batch, k -> new ArrayList<>()).add(b);
-                results.computeIfAbsent(read, k -> new ArrayList<>()).add(r);
-                lines.add(line(round, single, singles, s));
-                lines.add(line(round, batch, batches * perBatch, b));
-                lines.add(line(round, read + " (" + reads[0][0] + " events)", reads[0][0], r));
+                for (int pass = 0; pass < readsPerRound; pass++) {
+                    long[][] counts = new long[2][];
+                    turn((round + pass) % 2 == 0, r, () -> {
+                        counts[0] = rawRead(raw, pageSize);
+                        return counts[0][1];
+                    }, () -> {
+                        counts[1] = engineRead(engine);
+                        return counts[1][1];
+                    });
+                    if (counts[0][0] != counts[1][0]) {
+                        throw new IllegalStateException("raw and engine read different numbers of events: " + counts[0][0] + " vs " + counts[1][0]);
+                    }
+                    readEvents = counts[0][0];
+                }
+                long singleEvents = (long) (singles / slices) * slices;
+                long batchEvents = (long) (batches / slices) * slices * perBatch;
+                double[] sr = {rate(singleEvents, s[0]), rate(singleEvents, s[1])};
+                double[] br = {rate(batchEvents, b[0]), rate(batchEvents, b[1])};
+                double[] rr = {rate(readEvents * readsPerRound, r[0]), rate(readEvents * readsPerRound, r[1])};
+                results.computeIfAbsent(single, k -> new ArrayList<>()).add(sr);
+                results.computeIfAbsent(batch, k -> new ArrayList<>()).add(br);
+                results.computeIfAbsent(read, k -> new ArrayList<>()).add(rr);
+                lines.add(line(round, single, singleEvents, sr));
+                lines.add(line(round, batch, batchEvents, br));
+                lines.add(line(round, read + " (" + readsPerRound + " x " + readEvents + " events)", readEvents * readsPerRound, rr));
             }
             System.out.println("Server: " + (connection == null ? "in-process (loopback)" : connectionString.replaceAll("//[^/@]*@", "//"))
                     + "; " + Runtime.getRuntime().availableProcessors() + " cores; Java " + System.getProperty("java.version")
@@ -149,20 +170,18 @@ public final class EngineLoadDriver {
 
     @FunctionalInterface
     private interface Measure {
-        double run() throws Exception;
+        long run() throws Exception;
     }
 
-    private static double[] pair(boolean rawFirst, Measure raw, Measure engine) throws Exception {
-        double r;
-        double e;
+    /** Runs both, in the given order, adding each one's nanoseconds to {@code nanos[0]} (raw) and {@code nanos[1]} (engine). */
+    private static void turn(boolean rawFirst, long[] nanos, Measure raw, Measure engine) throws Exception {
         if (rawFirst) {
-            r = raw.run();
-            e = engine.run();
+            nanos[0] += raw.run();
+            nanos[1] += engine.run();
         } else {
-            e = engine.run();
-            r = raw.run();
+            nanos[1] += engine.run();
+            nanos[0] += raw.run();
         }
-        return new double[] {r, e};
     }
 
     private static double rate(long events, long nanos) {
