@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize    source events read and appended per batch (progress is reported per batch)
  * @param maxBatches   stop after this many batches (0: copy everything); a later run goes on
  * @param verifyOnly   copy nothing, only compare the two logs
+ * @param toDatabase   the production relational database (JDBC URL) to copy the write-side tables into;
+ *                     with {@code toDatabaseUser} and {@code toDatabasePassword}
  */
 @ConfigurationProperties("weiquan.migrate")
-public record MoveUpProperties(String toEventstore, Integer batchSize, Long maxBatches, Boolean verifyOnly) {
+public record MoveUpProperties(String toEventstore, Integer batchSize, Long maxBatches, Boolean verifyOnly,
+                               String toDatabase, String toDatabaseUser, String toDatabasePassword) {
 
     public MoveUpProperties {
         batchSize = batchSize == null ? 500 : batchSize;

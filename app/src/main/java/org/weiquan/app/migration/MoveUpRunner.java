@@ -6,6 +6,8 @@ import io.kurrent.dbclient.KurrentDBConnectionString;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import com.zaxxer.hikari.HikariDataSource;
 import org.weiquan.eventstore.EventStoreDbStorageEngine;
 import org.weiquan.eventstore.JdbcEventLogCopy;
 
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Copies the event log (Axon's {@code DomainEventEntry}) into EventStoreDB through the storage engine,
- * reports progress, verifies, and leaves the exit code for {@link MoveUpCommand}. Snapshots are not
+ * then (with {@code to-database}) the write-side tables into the production database
+ * ({@link WriteSideTables}), reports progress, verifies both, and leaves the exit code for {@link MoveUpCommand}. Snapshots are not
  * copied (ADR 26): they are a cache, and the application takes new ones as aggregates load.
  */
 class MoveUpRunner implements ApplicationRunner, ExitCodeGenerator {
@@ -84,6 +87,9 @@ class MoveUpRunner implements ApplicationRunner, ExitCodeGenerator {
         KurrentDBClient client = KurrentDBClient.create(settings);
         // Jackson by default: the engine's serializer only carries the stored bytes, it deserializes nothing.
         EventStoreDbStorageEngine engine = EventStoreDbStorageEngine.builder().client(client).build();
+        HikariDataSource targetDatabase = properties.toDatabase() == null || properties.toDatabase().isBlank() ? null
+                : DataSourceBuilder.create().type(HikariDataSource.class).url(properties.toDatabase())
+                .username(properties.toDatabaseUser()).password(properties.toDatabasePassword()).build();
         try {
             JdbcEventLogCopy copy = JdbcEventLogCopy.of(source, engine, properties.batchSize());
             if (!properties.verifyOnly()) {
@@ -95,6 +101,16 @@ class MoveUpRunner implements ApplicationRunner, ExitCodeGenerator {
                             + " again to go on from event " + (result.copied() + 1) + ".");
                     return STOPPED_EARLY;
                 }
+                if (targetDatabase != null) {
+                    out.println("Copying the write-side tables (case registry and numbers, parties, idempotency keys,"
+                            + " reference data, deadlines) to " + withoutCredentials(properties.toDatabase()) + " ...");
+                    boolean copied = WriteSideTables.copy(source, targetDatabase);
+                    out.println(copied ? "Copied the write-side tables." : "The write-side tables were copied by an earlier run.");
+                }
+            }
+            if (targetDatabase == null) {
+                out.println("NOTE: the write-side tables (case registry and numbers, parties, idempotency keys, reference data,"
+                        + " deadlines) were not moved: give --weiquan.migrate.to-database=<jdbc url> (docs/migration.md).");
             }
             out.println("Verifying: both logs, event by event ...");
             JdbcEventLogCopy.Verification verification = copy.verify();
@@ -102,15 +118,34 @@ class MoveUpRunner implements ApplicationRunner, ExitCodeGenerator {
             out.printf(Locale.ROOT, "  aggregates: %,d in the source, %,d streams in EventStoreDB%n", verification.sourceAggregates(), verification.targetAggregates());
             out.printf(Locale.ROOT, "  events that differ: %,d; aggregates whose stream does not end at their last sequence number: %,d%n",
                     verification.differingEvents(), verification.aggregatesWithOtherLastRevision());
-            if (!verification.passed()) {
+            boolean tablesEqual = true;
+            if (targetDatabase != null) {
+                WriteSideTables.Counts counts = WriteSideTables.verify(source, targetDatabase);
+                for (var table : counts.rows().entrySet()) {
+                    boolean equal = table.getValue()[0] == table.getValue()[1];
+                    tablesEqual &= equal;
+                    if (!equal || table.getValue()[0] > 0) {
+                        out.printf(Locale.ROOT, "  %-26s %,d rows in the source, %,d in the target%s%n", table.getKey(),
+                                table.getValue()[0], table.getValue()[1], equal ? "" : "   <- DIFFERS");
+                    }
+                }
+            }
+            if (!verification.passed() || !tablesEqual) {
                 verification.differences().forEach(d -> err.println("  DIFFERS: " + d));
                 err.println("Verification FAILED: EventStoreDB does not hold the same log. Do not start the production"
                         + " profile on it; see docs/migration.md.");
                 return VERIFICATION_FAILED;
             }
             out.println("Verified: EventStoreDB holds every event of the source, in the same order, with the same"
-                    + " identifiers, payloads and meta data. Next: start the application with the production profile.");
+                    + " identifiers, payloads and meta data" + (targetDatabase != null ? "; the target database holds"
+                    + " every write-side row" : "") + ". Next: start the application with the production profile.");
             return COPIED_AND_VERIFIED;
+        } catch (WriteSideTables.TargetNotEmptyException e) {
+            err.println("Moving up refused: " + e.getMessage());
+            return FAILED;
+        } catch (java.sql.SQLException e) {
+            err.println("Could not copy the write-side tables (nothing of them was written): " + e.getMessage());
+            return FAILED;
         } catch (JdbcEventLogCopy.TargetConflictException e) {
             err.println("Moving up refused: " + e.getMessage());
             return FAILED;
@@ -125,6 +160,9 @@ class MoveUpRunner implements ApplicationRunner, ExitCodeGenerator {
             err.println("What was copied stays in EventStoreDB; run the same command again to go on from there.");
             return FAILED;
         } finally {
+            if (targetDatabase != null) {
+                targetDatabase.close();
+            }
             engine.close();
             try {
                 client.shutdown().get(5, TimeUnit.SECONDS);

@@ -6,14 +6,11 @@ import io.kurrent.dbclient.KurrentDBClient;
 import io.kurrent.dbclient.KurrentDBConnectionString;
 import io.kurrent.dbclient.ReadStreamOptions;
 import io.kurrent.dbclient.RecordedEvent;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.junit.jupiter.api.AfterEach;
@@ -27,9 +24,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.weiquan.api.common.MetadataKeys;
-import org.weiquan.api.dispute.DisputeCommands.RecordMediationSessionCommand;
-import org.weiquan.api.dispute.DisputeId;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediatorAssignedEvent;
 import org.weiquan.app.NoPhoningHome;
 import org.weiquan.app.WeiquanApplication;
@@ -78,6 +72,7 @@ class MoveUpTest {
     private static String disputeWithOldAssignment;
     private static String lateDispute;
     private static long sourceEvents;
+    private static long sourceDeadlines;
 
     private InProcessEventStoreDb server;
 
@@ -107,8 +102,10 @@ class MoveUpTest {
             serializer = app.getBean("eventSerializer", Serializer.class);
             upcasters = app.getBean(org.axonframework.config.Configuration.class).upcasterChain();
             sourceEvents = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+            sourceDeadlines = jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS", Long.class);
         }
         assertThat(sourceEvents).as("enough events for several batches").isGreaterThanOrEqualTo(10);
+        assertThat(sourceDeadlines).as("pending deadlines to move").isPositive();
     }
 
     @BeforeEach
@@ -211,30 +208,64 @@ class MoveUpTest {
     }
 
     @Test
-    void after_moving_up_the_application_on_eventstoredb_loads_a_moved_dispute_and_takes_its_next_command() {
-        assertThat(moveUp()).isEqualTo(0);
+    void after_moving_up_the_application_on_eventstoredb_and_the_new_database_goes_on_with_the_moved_cases(
+            CapturedOutput output) {
+        Map<String, String> production = TestStores.fresh("move-up-target");
+        assertThat(moveUp(toDatabase(production))).as(output.getAll()).isEqualTo(0);
+        assertThat(output.getOut()).contains("Copied the write-side tables").contains("case_registry");
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WeiquanApplication.class, MovedUpEventStore.class)
-                .run(TestStores.arguments(TestStores.fresh("move-up-target"), "--server.port=0",
-                        "--weiquan.test.eventstore=" + server.connectionString()))) {
-            // The aggregate loads from EventStoreDB (its revision-1 assignment upcast: only a dispute in
-            // mediation records a session) and the new event lands at revision 3 of its stream.
-            Object version = app.getBean(CommandGateway.class).sendAndWait(GenericCommandMessage.asCommandMessage(
-                    new RecordMediationSessionCommand(new DisputeId(UUID.fromString(disputeWithOldAssignment)), 2L,
-                            Disputes.daysAgo(1), "第一次调解（迁移后）")).withMetaData(MetaData.with(MetadataKeys.ACTOR, "officer.li")
-                    .and(MetadataKeys.ACTOR_ROLE, "OFFICER").and(MetadataKeys.ORGANISATION, "szftu/gusu")));
-            assertThat(version).isEqualTo(3L);
+                .run(TestStores.arguments(production, "--server.port=0", "--weiquan.test.eventstore=" + server.connectionString()))) {
+            ApiClient api = new ApiClient(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            assertThat(app.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS", Long.class))
+                    .as("the pending deadlines moved with the cases").isEqualTo(sourceDeadlines);
+            // The case is known (registry moved) and its aggregate loads from EventStoreDB, its revision-1
+            // assignment upcast: only a dispute in mediation records a session. The event lands at revision 3.
+            ApiResponse session = api.as(OFFICER_LI).ifMatch(2).post(path(disputeWithOldAssignment, "mediation-sessions"),
+                    Disputes.session(1, "第一次调解（迁移后）"));
+            assertThat(session.status()).as("%s", session).isEqualTo(200);
+            assertThat(session.etagVersion()).isEqualTo(3);
             assertThat(streamEvent("aggregate-" + disputeWithOldAssignment, 3).getEventType())
                     .isEqualTo("labour-dispute.mediation-session-recorded");
 
-            // The read side, empty in the new relational store, is rebuilt from EventStoreDB.
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            await("dispute detail rebuilt from EventStoreDB").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> jdbc.queryForList("SELECT last_sequence FROM dispute_detail WHERE dispute_id = ?",
-                            Long.class, disputeWithOldAssignment), rows -> rows.equals(List.of(3L)));
-            assertThat(jdbc.queryForObject("SELECT document FROM dispute_detail WHERE dispute_id = ?", String.class,
-                    disputeWithOldAssignment)).contains("mediator.sun").contains("MEDIATING");
+            // Numbering goes on from the moved counter: three disputes were filed before the move.
+            ApiResponse next = api.as(OFFICER_LI).post(Disputes.PATH, Disputes.filing());
+            assertThat(next.status()).as("%s", next).isEqualTo(201);
+            assertThat(next.json().path("caseNumber").asText()).endsWith("-000004");
+
+            // The read side, empty in the new database, is rebuilt from EventStoreDB.
+            ApiResponse detail = await("dispute detail rebuilt from EventStoreDB").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> api.as(OFFICER_LI).get(path(disputeWithOldAssignment)),
+                            r -> r.status() == 200 && r.json().path("version").asLong() == 3);
+            assertThat(detail.json().path("status").asText()).isEqualTo("MEDIATING");
+            assertThat(detail.json().path("mediator").asText()).isEqualTo("mediator.sun");
         }
+    }
+
+    @Test
+    void the_write_side_tables_are_copied_once_and_a_database_already_in_use_is_refused(CapturedOutput output) {
+        Map<String, String> production = TestStores.fresh("move-up-tables");
+        assertThat(moveUp(toDatabase(production))).isEqualTo(0);
+        assertThat(moveUp(toDatabase(production))).as("a second run copies nothing twice").isEqualTo(0);
+        assertThat(output.getOut()).contains("copied by an earlier run");
+        JdbcTemplate target = new JdbcTemplate(dataSource(production));
+        assertThat(target.queryForObject("SELECT COUNT(*) FROM case_registry", Long.class)).isEqualTo(4);
+        assertThat(target.queryForList("SELECT case_number FROM case_registry ORDER BY case_number", String.class))
+                .isEqualTo(new JdbcTemplate(sourceDataSource())
+                        .queryForList("SELECT case_number FROM case_registry ORDER BY case_number", String.class));
+
+        Map<String, String> used = TestStores.fresh("move-up-used");
+        assertThat(moveUp(toDatabase(used))).isEqualTo(0); // the schema and a first copy
+        new JdbcTemplate(dataSource(used)).update("UPDATE case_number_counter SET last_used = last_used + 1");
+        new JdbcTemplate(dataSource(used)).update("INSERT INTO case_party (case_id, kind, party_key) VALUES (?, ?, ?)",
+                UUID.randomUUID().toString(), "LABOUR_DISPUTE", "someone-else");
+        server.close();
+        server = InProcessEventStoreDb.start();
+
+        assertThat(moveUp(toDatabase(used))).isEqualTo(2);
+        assertThat(output.getErr()).contains("already holds write-side rows").contains("case_party (")
+                .doesNotContain("case_registry (");
     }
 
     @Test
@@ -257,6 +288,23 @@ class MoveUpTest {
     }
 
     // ================================================================ helpers
+
+    /** The arguments that name {@code store} as the production relational database. */
+    private static String[] toDatabase(Map<String, String> store) {
+        return new String[] {"--weiquan.migrate.to-database=" + url(store),
+                "--weiquan.migrate.to-database-user=" + store.getOrDefault("spring.datasource.username", "weiquan"),
+                "--weiquan.migrate.to-database-password=" + store.getOrDefault("spring.datasource.password", "")};
+    }
+
+    private static String url(Map<String, String> store) {
+        return store.getOrDefault("spring.datasource.url",
+                "jdbc:h2:file:" + store.get("weiquan.data-dir") + "/weiquan;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    private static DataSource dataSource(Map<String, String> store) {
+        return new DriverManagerDataSource(url(store), store.getOrDefault("spring.datasource.username", "weiquan"),
+                store.getOrDefault("spring.datasource.password", ""));
+    }
 
     private int moveUp(String... more) {
         String[] arguments = new String[more.length + 1];
@@ -301,10 +349,7 @@ class MoveUpTest {
     }
 
     private static DataSource sourceDataSource() {
-        String url = source.getOrDefault("spring.datasource.url",
-                "jdbc:h2:file:" + source.get("weiquan.data-dir") + "/weiquan;DB_CLOSE_ON_EXIT=FALSE");
-        return new DriverManagerDataSource(url, source.getOrDefault("spring.datasource.username", "weiquan"),
-                source.getOrDefault("spring.datasource.password", ""));
+        return dataSource(source);
     }
 
     private static byte[] sourceRow(String aggregate, long sequence) {

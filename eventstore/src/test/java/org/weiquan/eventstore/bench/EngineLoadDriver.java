@@ -105,9 +105,9 @@ public final class EngineLoadDriver {
             for (int round = 1; round <= rounds; round++) {
                 // Raw and engine take turns in short slices, so that a burst of load on the machine
                 // falls on both sides alike; each side's events/s is its events over its own time.
-                long[] s = new long[2];
-                long[] b = new long[2];
-                long[] r = new long[2];
+                long[] s = new long[4];
+                long[] b = new long[4];
+                long[] r = new long[4];
                 long readEvents = 0;
                 for (int slice = 0; slice < slices; slice++) {
                     boolean rawFirst = (round + slice) % 2 == 0;
@@ -132,9 +132,9 @@ public final class EngineLoadDriver {
                 }
                 long singleEvents = (long) (singles / slices) * slices;
                 long batchEvents = (long) (batches / slices) * slices * perBatch;
-                double[] sr = {rate(singleEvents, s[0]), rate(singleEvents, s[1])};
-                double[] br = {rate(batchEvents, b[0]), rate(batchEvents, b[1])};
-                double[] rr = {rate(readEvents * readsPerRound, r[0]), rate(readEvents * readsPerRound, r[1])};
+                double[] sr = rates(singleEvents, s);
+                double[] br = rates(batchEvents, b);
+                double[] rr = rates(readEvents * readsPerRound, r);
                 results.computeIfAbsent(single, k -> new ArrayList<>()).add(sr);
                 results.computeIfAbsent(batch, k -> new ArrayList<>()).add(br);
                 results.computeIfAbsent(read, k -> new ArrayList<>()).add(rr);
@@ -146,18 +146,21 @@ public final class EngineLoadDriver {
                     + "; " + Runtime.getRuntime().availableProcessors() + " cores; Java " + System.getProperty("java.version")
                     + "; page size " + pageSize + "; " + Instant.now());
             System.out.println();
-            System.out.println("| round | operation | events | raw client events/s | engine events/s | engine / raw |");
-            System.out.println("|---:|---|---:|---:|---:|---:|");
+            System.out.println("| round | operation | events | raw events/s | engine events/s | engine / raw"
+                    + " | raw events per CPU-s | engine events per CPU-s | engine / raw (CPU) |");
+            System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
             lines.forEach(System.out::println);
             System.out.println();
-            System.out.println("| operation | median raw client events/s | median engine events/s | median of engine / raw | >= 80 % |");
-            System.out.println("|---|---:|---:|---:|---|");
+            System.out.println("| operation | median raw events/s | median engine events/s | median engine / raw"
+                    + " | median engine / raw (CPU) | >= 80 % (events/s) | >= 80 % (CPU) |");
+            System.out.println("|---|---:|---:|---:|---:|---|---|");
             for (Map.Entry<String, List<double[]>> entry : results.entrySet()) {
                 double rawMedian = median(entry.getValue().stream().mapToDouble(x -> x[0]).toArray());
                 double engineMedian = median(entry.getValue().stream().mapToDouble(x -> x[1]).toArray());
                 double ratio = median(entry.getValue().stream().mapToDouble(x -> x[1] / x[0]).toArray());
-                System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f %% | %s |%n", entry.getKey(), rawMedian, engineMedian,
-                        100 * ratio, ratio >= 0.8 ? "yes" : "no");
+                double cpuRatio = median(entry.getValue().stream().mapToDouble(x -> x[3] / x[2]).toArray());
+                System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f %% | %.0f %% | %s | %s |%n", entry.getKey(), rawMedian,
+                        engineMedian, 100 * ratio, 100 * cpuRatio, ratio >= 0.8 ? "yes" : "no", cpuRatio >= 0.8 ? "yes" : "no");
             }
         } finally {
             engine.close();
@@ -173,15 +176,33 @@ public final class EngineLoadDriver {
         long run() throws Exception;
     }
 
-    /** Runs both, in the given order, adding each one's nanoseconds to {@code nanos[0]} (raw) and {@code nanos[1]} (engine). */
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /**
+     * Runs both, in the given order, adding each one's wall-clock nanoseconds to {@code nanos[0]} (raw)
+     * and {@code nanos[1]} (engine), and the CPU time this process spent meanwhile (client, engine and,
+     * in-process, server) to {@code nanos[2]} and {@code nanos[3]}.
+     */
     private static void turn(boolean rawFirst, long[] nanos, Measure raw, Measure engine) throws Exception {
         if (rawFirst) {
-            nanos[0] += raw.run();
-            nanos[1] += engine.run();
+            timed(nanos, 0, raw);
+            timed(nanos, 1, engine);
         } else {
-            nanos[1] += engine.run();
-            nanos[0] += raw.run();
+            timed(nanos, 1, engine);
+            timed(nanos, 0, raw);
         }
+    }
+
+    private static void timed(long[] nanos, int side, Measure measure) throws Exception {
+        long cpu = OS.getProcessCpuTime();
+        nanos[side] += measure.run();
+        nanos[side + 2] += OS.getProcessCpuTime() - cpu;
+    }
+
+    /** {raw events/s, engine events/s, raw events per CPU second, engine events per CPU second}. */
+    private static double[] rates(long events, long[] nanos) {
+        return new double[] {rate(events, nanos[0]), rate(events, nanos[1]), rate(events, nanos[2]), rate(events, nanos[3])};
     }
 
     private static double rate(long events, long nanos) {
@@ -189,8 +210,8 @@ public final class EngineLoadDriver {
     }
 
     private static String line(int round, String operation, long events, double[] rates) {
-        return String.format(Locale.ROOT, "| %d | %s | %d | %.0f | %.0f | %.0f %% |", round, operation, events, rates[0], rates[1],
-                100 * rates[1] / rates[0]);
+        return String.format(Locale.ROOT, "| %d | %s | %d | %.0f | %.0f | %.0f %% | %.0f | %.0f | %.0f %% |", round, operation,
+                events, rates[0], rates[1], 100 * rates[1] / rates[0], rates[2], rates[3], 100 * rates[3] / rates[2]);
     }
 
     private static double median(double[] values) {
