@@ -60,12 +60,14 @@ import static org.weiquan.app.support.Disputes.path;
  * Moving up: the log of an embedded application (written by the application itself, plus a
  * {@code mediator-assigned} of revision 1 as an earlier release stored it) copied into an
  * EventStoreDB by the command an operator runs, then read back, resumed, refused, and used by the
- * application on EventStoreDB.
+ * application on EventStoreDB. The source is always the embedded H2 store; the production database
+ * is H2 too by default and a real PostgreSQL when the suite runs there, as operators move.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MoveUpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The embedded store's data directory: always H2, whichever database the suite runs on. */
     private static Map<String, String> source;
     private static Serializer serializer;
     private static EventUpcaster upcasters;
@@ -83,9 +85,9 @@ class MoveUpTest {
     /** Cases of three kinds' worth of events, interleaved, written by the embedded application. */
     @BeforeAll
     static void anEmbeddedApplicationsLog() throws IOException {
-        source = TestStores.fresh("move-up-source");
+        source = Map.of("weiquan.data-dir", org.weiquan.app.support.TestDataDirectories.fresh("move-up-source").toString());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WeiquanApplication.class)
-                .run(TestStores.arguments(source, "--server.port=0"))) {
+                .run("--weiquan.data-dir=" + source.get("weiquan.data-dir"), "--server.port=0")) {
             ApiClient api = new ApiClient(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             disputeWithOldAssignment = filed(api, Disputes.filing());
@@ -283,7 +285,8 @@ class MoveUpTest {
 
     @Test
     void a_connection_string_that_is_not_one_is_a_usage_error(CapturedOutput output) {
-        assertThat(MoveUpCommand.run(TestStores.arguments(source, "--weiquan.migrate.to-eventstore=http://nowhere"))).isEqualTo(64);
+        assertThat(MoveUpCommand.run("--weiquan.data-dir=" + source.get("weiquan.data-dir"),
+                "--weiquan.migrate.to-eventstore=http://nowhere")).isEqualTo(64);
         assertThat(output.getErr()).contains("Not an EventStoreDB connection string");
     }
 
@@ -307,10 +310,11 @@ class MoveUpTest {
     }
 
     private int moveUp(String... more) {
-        String[] arguments = new String[more.length + 1];
-        arguments[0] = "--weiquan.migrate.to-eventstore=" + server.connectionString();
-        System.arraycopy(more, 0, arguments, 1, more.length);
-        return MoveUpCommand.run(TestStores.arguments(source, arguments));
+        String[] arguments = new String[more.length + 2];
+        arguments[0] = "--weiquan.data-dir=" + source.get("weiquan.data-dir");
+        arguments[1] = "--weiquan.migrate.to-eventstore=" + server.connectionString();
+        System.arraycopy(more, 0, arguments, 2, more.length);
+        return MoveUpCommand.run(arguments);
     }
 
     private EventStoreDbStorageEngine engine() {
