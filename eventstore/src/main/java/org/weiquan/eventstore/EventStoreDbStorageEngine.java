@@ -299,25 +299,34 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
 
     /** At most {@code max} records of {@code $all} strictly after {@code after}, of any kind. */
     List<RecordedEvent> readAllAfter(EventStoreDbTrackingToken after, int max) {
+        return awaitPage(readAllAfterAsync(after, max), after);
+    }
+
+    private CompletableFuture<List<RecordedEvent>> readAllAfterAsync(EventStoreDbTrackingToken after, int max) {
         ReadAllOptions options = ReadAllOptions.get().forwards();
         options = after.atTail() ? options.fromStart().maxCount(max) : options.fromPosition(after.toPosition()).maxCount(max + 1L);
-        List<ResolvedEvent> page;
+        return client.readAll(options).thenApply(result -> {
+            List<ResolvedEvent> page = result.getEvents();
+            List<RecordedEvent> records = new ArrayList<>(page.size());
+            boolean pastStart = after.atTail();
+            for (ResolvedEvent resolved : page) {
+                RecordedEvent event = resolved.getOriginalEvent();
+                // a read from a position starts at that record: only the first ones can be at or before it
+                if (pastStart || EventStoreDbTrackingToken.of(event.getPosition()).compareTo(after) > 0) {
+                    pastStart = true;
+                    records.add(event);
+                }
+            }
+            return records;
+        });
+    }
+
+    private List<RecordedEvent> awaitPage(CompletableFuture<List<RecordedEvent>> page, EventStoreDbTrackingToken after) {
         try {
-            page = await(client.readAll(options)).getEvents();
+            return await(page);
         } catch (RuntimeException e) {
             throw new EventStoreException("Could not read $all after " + after, e);
         }
-        List<RecordedEvent> result = new ArrayList<>(page.size());
-        boolean pastStart = after.atTail();
-        for (ResolvedEvent resolved : page) {
-            RecordedEvent event = resolved.getOriginalEvent();
-            // a read from a position starts at that record: only the first ones can be at or before it
-            if (pastStart || EventStoreDbTrackingToken.of(event.getPosition()).compareTo(after) > 0) {
-                pastStart = true;
-                result.add(event);
-            }
-        }
-        return result;
     }
 
     @Override
@@ -341,13 +350,17 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
 
     /**
      * Pages through {@code $all}. {@code cursor} is the last record examined, delivered or not, so a
-     * page of skipped records still moves the next read past them.
+     * page of skipped records still moves the next read past them. After a full page the next one is
+     * asked for at once (read ahead), so the server reads while the consumer works; an empty page read
+     * ahead is read again, as it may predate the notifier version a blocking read waits from.
      */
     private final class GlobalStream extends Spliterators.AbstractSpliterator<TrackedEventData<?>> {
         private final boolean mayBlock;
         private EventStoreDbTrackingToken lastDelivered;
         private EventStoreDbTrackingToken cursor;
         private Iterator<TrackedEventData<?>> buffer = java.util.Collections.emptyIterator();
+        /** The page after {@code cursor}, asked for when the previous page came full. */
+        private CompletableFuture<List<RecordedEvent>> ahead;
         private volatile boolean closed;
 
         GlobalStream(EventStoreDbTrackingToken start, boolean mayBlock) {
@@ -371,8 +384,22 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
                 if (mayBlock && notifier.ensureLive(operationTimeout)) {
                     seen = notifier.version();
                 }
-                List<RecordedEvent> page = readAllAfter(cursor, batchSize);
+                List<RecordedEvent> page;
+                if (ahead != null) {
+                    page = awaitPage(ahead, cursor);
+                    ahead = null;
+                    if (page.isEmpty()) {
+                        page = readAllAfter(cursor, batchSize); // the read ahead may be older than `seen`
+                    }
+                } else {
+                    page = readAllAfter(cursor, batchSize);
+                }
                 if (!page.isEmpty()) {
+                    cursor = EventStoreDbTrackingToken.of(page.get(page.size() - 1).getPosition());
+                    if (page.size() >= batchSize && !closed) {
+                        // likely more: the server reads the next page while this one is converted and delivered
+                        ahead = readAllAfterAsync(cursor, batchSize);
+                    }
                     List<TrackedEventData<?>> delivered = new ArrayList<>(page.size());
                     for (RecordedEvent event : page) {
                         if (isDelivered(event)) {
@@ -380,7 +407,6 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
                                     EventStoreDbTrackingToken.of(event.getPosition()), jsonEvents));
                         }
                     }
-                    cursor = EventStoreDbTrackingToken.of(page.get(page.size() - 1).getPosition());
                     buffer = delivered.iterator();
                     continue; // deliver, or read on past a page of skipped records
                 }
@@ -420,6 +446,10 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
 
         void close() {
             closed = true;
+            CompletableFuture<List<RecordedEvent>> pending = ahead;
+            if (pending != null) {
+                pending.cancel(true);
+            }
         }
     }
 
