@@ -93,6 +93,8 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
     private final AllStreamNotifier notifier;
     private final TimestampIndex timestampIndex;
     private final Map<EventStoreDbTrackingToken, EventStoreDbTrackingToken> skipHints;
+    /** Whether events are read by Jackson, which takes the meta data as the JSON tree parsed with the envelope. */
+    private final boolean jsonEvents;
 
     protected EventStoreDbStorageEngine(Builder builder) {
         super(builder);
@@ -108,6 +110,7 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
         this.operationTimeout = builder.operationTimeout;
         this.notifier = new AllStreamNotifier(client, List.of(aggregateStreamPrefix, eventStreamName));
         this.timestampIndex = new TimestampIndex(this, builder.timestampIndexStreamName, builder.timestampIndexInterval);
+        this.jsonEvents = getEventSerializer() instanceof JacksonSerializer;
         int hintCapacity = builder.skipHintCapacity;
         this.skipHints = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -216,7 +219,7 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
                 }
                 RecordedEvent event = page.next().getOriginalEvent();
                 next = event.getRevision() + 1;
-                action.accept(StoredEvents.toDomainEventData(event));
+                action.accept(StoredEvents.toDomainEventData(event, jsonEvents));
                 return true;
             }
         };
@@ -281,7 +284,8 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         List<ResolvedEvent> latest = readStreamOrEmpty(snapshotStreamPrefix + aggregateIdentifier,
                 ReadStreamOptions.get().backwards().fromEnd().maxCount(1));
-        return latest.stream().map(e -> StoredEvents.toDomainEventData(e.getOriginalEvent()));
+        return latest.stream().map(e -> StoredEvents.toDomainEventData(e.getOriginalEvent(),
+                getSnapshotSerializer() instanceof JacksonSerializer));
     }
 
     // ================================================================ the global stream
@@ -295,22 +299,34 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
 
     /** At most {@code max} records of {@code $all} strictly after {@code after}, of any kind. */
     List<RecordedEvent> readAllAfter(EventStoreDbTrackingToken after, int max) {
+        return awaitPage(readAllAfterAsync(after, max), after);
+    }
+
+    private CompletableFuture<List<RecordedEvent>> readAllAfterAsync(EventStoreDbTrackingToken after, int max) {
         ReadAllOptions options = ReadAllOptions.get().forwards();
         options = after.atTail() ? options.fromStart().maxCount(max) : options.fromPosition(after.toPosition()).maxCount(max + 1L);
-        List<ResolvedEvent> page;
+        return client.readAll(options).thenApply(result -> {
+            List<ResolvedEvent> page = result.getEvents();
+            List<RecordedEvent> records = new ArrayList<>(page.size());
+            boolean pastStart = after.atTail();
+            for (ResolvedEvent resolved : page) {
+                RecordedEvent event = resolved.getOriginalEvent();
+                // a read from a position starts at that record: only the first ones can be at or before it
+                if (pastStart || EventStoreDbTrackingToken.of(event.getPosition()).compareTo(after) > 0) {
+                    pastStart = true;
+                    records.add(event);
+                }
+            }
+            return records;
+        });
+    }
+
+    private List<RecordedEvent> awaitPage(CompletableFuture<List<RecordedEvent>> page, EventStoreDbTrackingToken after) {
         try {
-            page = await(client.readAll(options)).getEvents();
+            return await(page);
         } catch (RuntimeException e) {
             throw new EventStoreException("Could not read $all after " + after, e);
         }
-        List<RecordedEvent> result = new ArrayList<>(page.size());
-        for (ResolvedEvent resolved : page) {
-            RecordedEvent event = resolved.getOriginalEvent();
-            if (EventStoreDbTrackingToken.of(event.getPosition()).compareTo(after) > 0) {
-                result.add(event);
-            }
-        }
-        return result;
     }
 
     @Override
@@ -334,13 +350,17 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
 
     /**
      * Pages through {@code $all}. {@code cursor} is the last record examined, delivered or not, so a
-     * page of skipped records still moves the next read past them.
+     * page of skipped records still moves the next read past them. After a full page the next one is
+     * asked for at once (read ahead), so the server reads while the consumer works; an empty page read
+     * ahead is read again, as it may predate the notifier version a blocking read waits from.
      */
     private final class GlobalStream extends Spliterators.AbstractSpliterator<TrackedEventData<?>> {
         private final boolean mayBlock;
         private EventStoreDbTrackingToken lastDelivered;
         private EventStoreDbTrackingToken cursor;
         private Iterator<TrackedEventData<?>> buffer = java.util.Collections.emptyIterator();
+        /** The page after {@code cursor}, asked for when the previous page came full. */
+        private CompletableFuture<List<RecordedEvent>> ahead;
         private volatile boolean closed;
 
         GlobalStream(EventStoreDbTrackingToken start, boolean mayBlock) {
@@ -364,13 +384,27 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
                 if (mayBlock && notifier.ensureLive(operationTimeout)) {
                     seen = notifier.version();
                 }
-                List<RecordedEvent> page = readAllAfter(cursor, batchSize);
+                List<RecordedEvent> page;
+                if (ahead != null) {
+                    page = awaitPage(ahead, cursor);
+                    ahead = null;
+                    if (page.isEmpty()) {
+                        page = readAllAfter(cursor, batchSize); // the read ahead may be older than `seen`
+                    }
+                } else {
+                    page = readAllAfter(cursor, batchSize);
+                }
                 if (!page.isEmpty()) {
+                    cursor = EventStoreDbTrackingToken.of(page.get(page.size() - 1).getPosition());
+                    if (page.size() >= batchSize && !closed) {
+                        // likely more: the server reads the next page while this one is converted and delivered
+                        ahead = readAllAfterAsync(cursor, batchSize);
+                    }
                     List<TrackedEventData<?>> delivered = new ArrayList<>(page.size());
                     for (RecordedEvent event : page) {
-                        cursor = EventStoreDbTrackingToken.of(event.getPosition());
                         if (isDelivered(event)) {
-                            delivered.add(StoredEvents.toTrackedEventData(event));
+                            delivered.add(StoredEvents.toTrackedEventData(event,
+                                    EventStoreDbTrackingToken.of(event.getPosition()), jsonEvents));
                         }
                     }
                     buffer = delivered.iterator();
@@ -412,6 +446,10 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
 
         void close() {
             closed = true;
+            CompletableFuture<List<RecordedEvent>> pending = ahead;
+            if (pending != null) {
+                pending.cancel(true);
+            }
         }
     }
 
@@ -443,6 +481,14 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
 
     KurrentDBClient client() {
         return client;
+    }
+
+    String aggregateStreamPrefix() {
+        return aggregateStreamPrefix;
+    }
+
+    String eventStreamName() {
+        return eventStreamName;
     }
 
     <T> T await(CompletableFuture<T> future) {
@@ -490,7 +536,7 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
         private String snapshotStreamPrefix = "snapshot-";
         private String timestampIndexStreamName = "axon-timestamp-index";
         private int timestampIndexInterval = 1000;
-        private int batchSize = 100;
+        private int batchSize = 500;
         private int skipHintCapacity = 1024;
         private Duration blockingReadTimeout = Duration.ofSeconds(5);
         private Duration operationTimeout = Duration.ofSeconds(30);
@@ -537,7 +583,7 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
             return this;
         }
 
-        /** Records read per page, of aggregate streams and of {@code $all}; default 100. */
+        /** Records read per page, of aggregate streams and of {@code $all}; default 500. */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;

@@ -1,12 +1,12 @@
 package org.weiquan.eventstore;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kurrent.dbclient.EventData;
 import io.kurrent.dbclient.EventDataBuilder;
 import io.kurrent.dbclient.RecordedEvent;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
@@ -99,37 +99,123 @@ final class StoredEvents {
     }
 
     static Instant timestamp(RecordedEvent event) {
-        return Instant.parse(envelope(event).timestamp());
+        return Timestamps.parse(envelope(event).timestamp());
     }
 
-    static DomainEventData<byte[]> toDomainEventData(RecordedEvent event) {
+    /**
+     * The stored event as Axon's event data. With {@code jsonMetaData} (the reading serializer is
+     * Jackson's) the meta data is handed over as the JSON tree already parsed with the envelope, so it
+     * is not written out and parsed a second time.
+     */
+    static DomainEventData<?> toDomainEventData(RecordedEvent event, boolean jsonMetaData) {
         AxonEnvelope e = envelope(event);
         if (!e.isDomainEvent()) {
             throw new EventStoreException("Event " + event.getRevision() + "@" + event.getStreamId()
                     + " is not a domain event: it has no aggregate identifier and sequence number");
         }
-        return new GenericDomainEventEntry<>(e.aggregateType(), e.aggregateIdentifier(), e.sequenceNumber(),
-                e.eventIdentifier(), e.timestamp(), e.payloadType(), e.payloadRevision(),
-                event.getEventData(), e.metaDataBytes());
+        return domainEventData(event, e, jsonMetaData);
     }
 
-    static TrackedEventData<byte[]> toTrackedEventData(RecordedEvent event) {
+    static TrackedEventData<?> toTrackedEventData(RecordedEvent event, boolean jsonMetaData) {
+        return toTrackedEventData(event, EventStoreDbTrackingToken.of(event.getPosition()), jsonMetaData);
+    }
+
+    static TrackedEventData<?> toTrackedEventData(RecordedEvent event, EventStoreDbTrackingToken token, boolean jsonMetaData) {
         AxonEnvelope e = envelope(event);
-        EventStoreDbTrackingToken token = EventStoreDbTrackingToken.of(event.getPosition());
         if (e.isDomainEvent()) {
-            return new TrackedDomainEventData<>(token, new GenericDomainEventEntry<>(e.aggregateType(),
-                    e.aggregateIdentifier(), e.sequenceNumber(), e.eventIdentifier(), e.timestamp(), e.payloadType(),
-                    e.payloadRevision(), event.getEventData(), e.metaDataBytes()));
+            return new TrackedDomainEventData<>(token, domainEventData(event, e, jsonMetaData));
         }
-        return new TrackedEventEntry(token, e.eventIdentifier(), Instant.parse(e.timestamp()),
+        return new TrackedEventEntry(token, e.eventIdentifier(), Timestamps.parse(e.timestamp()),
                 new SimpleSerializedObject<>(event.getEventData(), byte[].class, e.payloadType(), e.payloadRevision()),
-                new SerializedMetaData<>(e.metaDataBytes(), byte[].class));
+                metaData(e, jsonMetaData));
+    }
+
+    private static StoredDomainEventData domainEventData(RecordedEvent event, AxonEnvelope e, boolean jsonMetaData) {
+        return new StoredDomainEventData(e.aggregateType(), e.aggregateIdentifier(), e.sequenceNumber(),
+                e.eventIdentifier(), e.timestamp(),
+                new SimpleSerializedObject<>(event.getEventData(), byte[].class, e.payloadType(), e.payloadRevision()),
+                metaData(e, jsonMetaData));
+    }
+
+    private static SerializedObject<?> metaData(AxonEnvelope e, boolean jsonMetaData) {
+        if (jsonMetaData && e.metaData() != null) {
+            return new SerializedMetaData<>(e.metaData(), JsonNode.class);
+        }
+        return new SerializedMetaData<>(e.metaDataBytes(), byte[].class);
+    }
+
+    /**
+     * A domain event as stored: payload bytes, meta data as bytes or as an already parsed JSON tree,
+     * and the timestamp read only when asked for (Axon asks lazily; many handlers never do).
+     */
+    @SuppressWarnings("unchecked")
+    static final class StoredDomainEventData implements DomainEventData<Object> {
+        private final String type;
+        private final String aggregateIdentifier;
+        private final long sequenceNumber;
+        private final String eventIdentifier;
+        private final String storedTimestamp;
+        private final SerializedObject<?> payload;
+        private final SerializedObject<?> metaData;
+        private Instant timestamp;
+
+        StoredDomainEventData(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
+                              String storedTimestamp, SerializedObject<?> payload, SerializedObject<?> metaData) {
+            this.type = type;
+            this.aggregateIdentifier = aggregateIdentifier;
+            this.sequenceNumber = sequenceNumber;
+            this.eventIdentifier = eventIdentifier;
+            this.storedTimestamp = storedTimestamp;
+            this.payload = payload;
+            this.metaData = metaData;
+        }
+
+        @Override
+        public String getType() {
+            return type;
+        }
+
+        @Override
+        public String getAggregateIdentifier() {
+            return aggregateIdentifier;
+        }
+
+        @Override
+        public long getSequenceNumber() {
+            return sequenceNumber;
+        }
+
+        @Override
+        public String getEventIdentifier() {
+            return eventIdentifier;
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            Instant read = timestamp;
+            if (read == null) {
+                read = Timestamps.parse(storedTimestamp);
+                timestamp = read;
+            }
+            return read;
+        }
+
+        @Override
+        public SerializedObject<Object> getMetaData() {
+            return (SerializedObject<Object>) metaData;
+        }
+
+        @Override
+        public SerializedObject<Object> getPayload() {
+            return (SerializedObject<Object>) payload;
+        }
     }
 
     /** A tracked event that belongs to no aggregate: Axon delivers it as a plain (not a domain) event. */
+    @SuppressWarnings("unchecked")
     record TrackedEventEntry(TrackingToken trackingToken, String eventIdentifier, Instant timestamp,
-                             SerializedObject<byte[]> payload, SerializedObject<byte[]> metaData)
-            implements TrackedEventData<byte[]> {
+                             SerializedObject<?> payload, SerializedObject<?> metaData)
+            implements TrackedEventData<Object> {
 
         @Override
         public String getEventIdentifier() {
@@ -142,13 +228,13 @@ final class StoredEvents {
         }
 
         @Override
-        public SerializedObject<byte[]> getMetaData() {
-            return metaData;
+        public SerializedObject<Object> getMetaData() {
+            return (SerializedObject<Object>) metaData;
         }
 
         @Override
-        public SerializedObject<byte[]> getPayload() {
-            return payload;
+        public SerializedObject<Object> getPayload() {
+            return (SerializedObject<Object>) payload;
         }
     }
 }

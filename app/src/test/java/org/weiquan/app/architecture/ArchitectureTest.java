@@ -24,9 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application sees them all. Every rule keeps ArchUnit's default of failing when its
  * {@code that()} selects no class, so a rule cannot pass by checking nothing.
  */
-@AnalyzeClasses(packages = "org.weiquan", importOptions = {ImportOption.DoNotIncludeTests.class,
-        ArchitectureTest.DoNotIncludeTestJars.class})
+@AnalyzeClasses(packages = "org.weiquan",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
+    /** A module's test jar (the eventstore's in-process server) holds test classes that DoNotIncludeTests misses under `mvn verify`. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
+
     private static final String API = "org.weiquan.api..";
     private static final String COMMAND = "org.weiquan.command..";
     private static final String QUERY = "org.weiquan.query..";
@@ -75,14 +83,6 @@ class ArchitectureTest {
                     .because("events are immutable and stored under a name and revision that never change");
 
     /** Guards the rules above against a classpath that silently lost a module. */
-    /** The event store module's test jar (its in-process server) is on the test class path, not a test directory. */
-    static final class DoNotIncludeTestJars implements ImportOption {
-        @Override
-        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
-            return !location.contains("-tests.jar");
-        }
-    }
-
     @ArchTest
     static void every_module_is_imported(JavaClasses imported) {
         Set<String> packages = imported.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
