@@ -6,6 +6,8 @@ import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.Map;
  */
 @Component
 public class DuplicateCheck {
+    static final int MAX_LISTED = 20;
     private final NamedParameterJdbcTemplate jdbc;
     private final PartyKeys keys;
 
@@ -44,7 +47,22 @@ public class DuplicateCheck {
             byCase.putIfAbsent(caseId, new PossibleDuplicate(caseId, kind, rs.getString("case_number"),
                     rs.getString("status"), matchedOn.get(rs.getString("party_key"))));
         });
-        return new ArrayList<>(byCase.values());
+        return mostTelling(byCase.values());
+    }
+
+    /**
+     * At most {@value #MAX_LISTED} cases: every case of the same worker first, then the latest cases at
+     * the same employer — a large employer can have hundreds of open cases, which no officer reads at
+     * intake. In case-number order.
+     */
+    static List<PossibleDuplicate> mostTelling(Collection<PossibleDuplicate> found) {
+        List<PossibleDuplicate> sameWorker = found.stream().filter(d -> d.matchedOn().equals("worker")).toList();
+        List<PossibleDuplicate> sameEmployer = found.stream().filter(d -> !d.matchedOn().equals("worker")).toList();
+        List<PossibleDuplicate> chosen = new ArrayList<>(sameWorker.subList(0, Math.min(MAX_LISTED, sameWorker.size())));
+        int room = MAX_LISTED - chosen.size();
+        chosen.addAll(sameEmployer.subList(Math.max(0, sameEmployer.size() - room), sameEmployer.size()));
+        chosen.sort(Comparator.comparing(PossibleDuplicate::caseNumber));
+        return chosen;
     }
 
     /** Remembers the new case's parties; runs in the filing transaction. */
