@@ -1,11 +1,6 @@
 package org.weiquan.app.support;
 
-import io.kurrent.dbclient.KurrentDBClient;
-import io.kurrent.dbclient.KurrentDBConnectionString;
-import io.kurrent.dbclient.ReadStreamOptions;
 import io.kurrent.dbclient.RecordedEvent;
-import io.kurrent.dbclient.ResolvedEvent;
-import io.kurrent.dbclient.StreamNotFoundException;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.ActiveProfiles;
@@ -14,14 +9,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Base of HTTP tests of the production wiring (ADR 25): the whole application with its events in an
  * in-process EventStoreDB server of its own (the {@code eventstoredb} profile) and everything
  * relational where {@link HttpIntegrationTest} puts it (H2, or PostgreSQL with
- * {@code -Dweiquan.test.postgres}). The test reads the server's streams with a client of its own.
+ * {@code -Dweiquan.test.postgres}). The test reads the server's streams with a client of its own
+ * ({@link EventStoreReader}).
  */
 @ActiveProfiles(resolver = EventStoreDbHttpIntegrationTest.EventStoreDbProfile.class)
 public abstract class EventStoreDbHttpIntegrationTest extends HttpIntegrationTest {
@@ -43,30 +37,17 @@ public abstract class EventStoreDbHttpIntegrationTest extends HttpIntegrationTes
     @Value("${weiquan.eventstore.connection-string}")
     protected String eventStoreConnectionString;
 
-    private KurrentDBClient client;
+    private EventStoreReader reader;
 
-    /** A client of the test's own on the application's event store. */
-    protected KurrentDBClient eventStoreClient() {
-        if (client == null) client = KurrentDBClient.create(KurrentDBConnectionString.parseOrThrow(eventStoreConnectionString));
-        return client;
-    }
-
-    /** Every event of a stream, oldest first; none if there is no such stream. */
+    /** Every event of a stream as the server stores it, oldest first; none if there is no such stream. */
     protected List<RecordedEvent> streamEvents(String stream) {
-        try {
-            return eventStoreClient().readStream(stream, ReadStreamOptions.get().forwards().fromStart())
-                    .get(10, TimeUnit.SECONDS).getEvents().stream().map(ResolvedEvent::getOriginalEvent).toList();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof StreamNotFoundException) return List.of();
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        if (reader == null) reader = new EventStoreReader(eventStoreConnectionString);
+        return reader.events(stream);
     }
 
     @AfterEach
-    void closeClient() throws Exception {
-        if (client != null) client.shutdown().get(5, TimeUnit.SECONDS);
-        client = null;
+    void closeReader() {
+        if (reader != null) reader.close();
+        reader = null;
     }
 }
