@@ -7,6 +7,7 @@ import org.weiquan.app.NoPhoningHome;
 import org.weiquan.app.WeiquanApplication;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,11 @@ public final class RunningApp implements AutoCloseable {
     public static RunningApp start(Map<String, String> properties) {
         Set<String> profiles = new LinkedHashSet<>(TestStores.profiles());
         profiles.add("eventstoredb");
+        return start(profiles, properties);
+    }
+
+    /** Starts an instance with exactly these profiles and properties. */
+    public static RunningApp start(Collection<String> profiles, Map<String, String> properties) {
         List<String> arguments = new ArrayList<>();
         arguments.add("--spring.profiles.active=" + String.join(",", profiles));
         arguments.add("--server.port=0");
