@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kurrent.dbclient.EventData;
 import io.kurrent.dbclient.EventDataBuilder;
 import io.kurrent.dbclient.RecordedEvent;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -52,7 +53,9 @@ final class StoredEvents {
         }
         AxonEnvelope envelope = new AxonEnvelope(
                 event.getIdentifier(),
-                event.getTimestamp().toString(),
+                // to the millisecond, as Axon's JDBC and JPA engines store it: read models and
+                // point-in-time queries then compare the same instants whichever engine holds the log
+                DateTimeUtils.formatInstant(event.getTimestamp()),
                 payload.getType().getName(),
                 payload.getType().getRevision(),
                 aggregateType,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,17 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, "stale-version", "the case has changed since version "
                 + e.getExpectedVersion() + " (it is now at " + e.getActualVersion()
                 + "): reload it and try again");
+    }
+
+    /**
+     * Two requests changed the case at the same moment (on two instances, since one instance runs a
+     * case's commands one at a time): both loaded the same version, and the event store refused the
+     * second append because the case's stream had moved past the revision it expected.
+     */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentChange(ConcurrencyException e) {
+        return Problems.of(HttpStatus.CONFLICT, "stale-version",
+                "the case was changed by another request at the same time: reload it and try again");
     }
 
     @ExceptionHandler({CaseNotFoundException.class, AggregateNotFoundException.class})

@@ -1,6 +1,8 @@
 package org.weiquan.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +17,7 @@ import org.weiquan.app.WeiquanApplication;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,6 +50,9 @@ public abstract class HttpIntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    private EventStorageEngine eventStorageEngine;
+
     protected ApiClient api;
 
     @BeforeEach
@@ -54,9 +60,11 @@ public abstract class HttpIntegrationTest {
         api = new ApiClient(port);
     }
 
-    /** Rows in Axon's event store. */
+    /** Events in Axon's event store, whichever engine holds them (JDBC tables or EventStoreDB). */
     protected long storedEvents() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        try (Stream<? extends TrackedEventMessage<?>> events = eventStorageEngine.readEvents(null, false)) {
+            return events.count();
+        }
     }
 
     protected long registeredCases() {
