@@ -56,7 +56,8 @@ final class WriteSideTables {
             "DeadLetterEntry", "parked events: an event that fails again is parked again during the rebuild",
             "QRTZ_FIRED_TRIGGERS", "Quartz's state of a running scheduler",
             "QRTZ_SCHEDULER_STATE", "Quartz's state of a running scheduler",
-            "QRTZ_LOCKS", "Quartz's state of a running scheduler");
+            "QRTZ_LOCKS", "Quartz's state of a running scheduler",
+            "app_instance", "heartbeats of running instances (scale-out), written anew by each");
 
     /** Surrogate keys the target generates itself. */
     private static final Map<String, Set<String>> GENERATED_COLUMNS = Map.of("AssociationValueEntry", Set.of("ID"));

@@ -2,9 +2,7 @@ package org.weiquan.app.storage;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -17,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Several application instances on one event store and one database (ADR 25), switched on by
@@ -25,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * keeps Axon's single segment and none of this is created):
  * <ul>
  * <li>every tracking processor gets that many segments, and as many threads, so that any one
- * instance can process them all when it is alone;</li>
+ * instance can process them all when it is alone ({@link org.weiquan.app.axon.ProcessorConfig});</li>
  * <li>the token store names its claims after this instance ({@code weiquan.instance-id}, by default
  * Axon's own {@code pid@host}), so that the owner column tells instances apart;</li>
  * <li>the {@link SegmentBalancer} keeps each instance at its fair share of every processor's segments
@@ -47,15 +44,6 @@ public class ScaleOutConfig {
                 .claimTimeout(claimTimeout)
                 .nodeId(instanceId(instanceId))
                 .build();
-    }
-
-    @Bean
-    ConfigurerModule segmentedProcessors(@Value("${weiquan.processors.segments}") int segments,
-                                         @Value("${weiquan.processors.token-claim-interval:5s}") Duration claimInterval) {
-        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
-                config -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
-                        .andInitialSegmentsCount(segments)
-                        .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean

@@ -28,14 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AnalyzeClasses(packages = "org.weiquan",
         importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
-    /** A module's test jar (the eventstore's in-process server) holds test classes that DoNotIncludeTests misses under `mvn verify`. */
-    static final class DoNotIncludeTestJars implements ImportOption {
-        @Override
-        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
-            return !location.contains("-tests.jar");
-        }
-    }
-
     private static final String API = "org.weiquan.api..";
     private static final String COMMAND = "org.weiquan.command..";
     private static final String QUERY = "org.weiquan.query..";
