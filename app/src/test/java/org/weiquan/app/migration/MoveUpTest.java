@@ -6,6 +6,7 @@ import io.kurrent.dbclient.KurrentDBClient;
 import io.kurrent.dbclient.KurrentDBConnectionString;
 import io.kurrent.dbclient.ReadStreamOptions;
 import io.kurrent.dbclient.RecordedEvent;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -383,6 +384,8 @@ class MoveUpTest {
         jdbc.update("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,"
                         + " metaData, payload, payloadRevision, payloadType, timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 disputeId, sequence, previous.get("TYPE"), UUID.randomUUID().toString(), previous.get("METADATA"),
-                stored.getBytes(StandardCharsets.UTF_8), "1", "labour-dispute.mediator-assigned", Instant.now().toString());
+                stored.getBytes(StandardCharsets.UTF_8), "1", "labour-dispute.mediator-assigned",
+                // to the millisecond, as Axon's JDBC engine writes it
+                DateTimeUtils.formatInstant(Instant.now()));
     }
 }
