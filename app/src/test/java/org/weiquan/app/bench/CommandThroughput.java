@@ -18,19 +18,22 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A load driver, not a test: commands per second through the whole application over HTTP, against
  * a running instance (embedded H2 or the PostgreSQL profile). Each client logs in once (session
  * cookie, ADR 6), then repeats: file a dispute, accept it (If-Match 0), assign a mediator (If-Match
- * 1) — three commands, each an HTTP request answered after its events are stored.
+ * 1) — three commands, each an HTTP request answered after its events are stored. Workers differ
+ * between filings; fifty filings share an employer.
  * <p>
  * Arguments: base URL (default http://localhost:8080), clients (default 8), disputes per client
  * (default 100). See docs/benchmarks.md.
  */
 public final class CommandThroughput {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger NEXT = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
@@ -69,6 +72,15 @@ public final class CommandThroughput {
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < disputes; i++) {
             ObjectNode filing = Disputes.filing();
+            // Workers and employers vary as in an office (one in fifty filings shares an employer):
+            // the same worker in every filing would make each one a possible duplicate of all before.
+            int serial = NEXT.getAndIncrement();
+            filing.withArray("workers").removeAll();
+            filing.withArray("workers").addObject().put("name", "张小明" + serial)
+                    .put("idNumber", Disputes.withIdCheck("11010519900101" + String.format("%03d", serial % 1000)))
+                    .put("phone", "13912345678");
+            filing.putObject("employer").put("name", "苏州某电子有限公司" + serial / 50)
+                    .put("creditCode", Disputes.creditCode(String.format("91320508MA1N%05d", serial / 50)));
             JsonNode filed = send(http, cookie, base + "/api/disputes", null, filing, latencies, failures);
             if (filed == null) continue;
             String path = base + "/api/disputes/" + filed.path("disputeId").asText();
