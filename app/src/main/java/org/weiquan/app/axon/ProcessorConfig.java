@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * How every tracking processor runs.
  * <ul>
- * <li>Up to {@code weiquan.processors.batch-size} events per transaction (default 1000). A batch only
+ * <li>Up to {@code weiquan.processors.batch-size} events per transaction (default 5000). A batch only
  * fills when events wait: live, a processor still handles each new event as it comes; in a replay or
  * after downtime it takes them in batches, and the projections write each case's row once per batch
  * (ADR 27, measured in docs/benchmarks.md).</li>
@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 public class ProcessorConfig {
 
     @Bean
-    ConfigurerModule trackingProcessors(@Value("${weiquan.processors.batch-size:1000}") int batchSize,
+    ConfigurerModule trackingProcessors(@Value("${weiquan.processors.batch-size:5000}") int batchSize,
                                         @Value("${weiquan.processors.segments:1}") int segments,
                                         @Value("${weiquan.processors.token-claim-interval:5s}") Duration claimInterval) {
         if (batchSize < 1) throw new IllegalArgumentException("weiquan.processors.batch-size must be at least 1");
