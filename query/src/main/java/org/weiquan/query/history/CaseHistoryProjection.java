@@ -73,13 +73,10 @@ public class CaseHistoryProjection {
 
     @QueryHandler
     public List<HistoryEntry> handle(CaseHistoryQuery query) {
-        if (query.limit() == 0) {
-            return jdbc.query("SELECT * FROM case_history WHERE case_id = ? AND sequence_number > ?"
-                    + " ORDER BY sequence_number", (rs, row) -> entry(rs), query.caseId(), query.afterSequence());
-        }
+        // limit 0: every entry
         return jdbc.query("SELECT * FROM case_history WHERE case_id = ? AND sequence_number > ?"
                         + " ORDER BY sequence_number LIMIT ?", (rs, row) -> entry(rs), query.caseId(),
-                query.afterSequence(), query.limit());
+                query.afterSequence(), query.limit() == 0 ? Integer.MAX_VALUE : query.limit());
     }
 
     /** The audit trail across the cases the viewer may see (their kind and number from the case list). */

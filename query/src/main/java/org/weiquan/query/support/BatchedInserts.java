@@ -1,7 +1,5 @@
 package org.weiquan.query.support;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -25,19 +23,13 @@ public final class BatchedInserts {
     }
 
     public void add(Object... row) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            jdbc.update(sql, row);
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<Object[]> rows = root.getOrComputeResource(resourceKey, key -> {
-            List<Object[]> pending = new ArrayList<>();
-            root.onPrepareCommit(committing -> {
-                if (!pending.isEmpty()) jdbc.batchUpdate(sql, pending);
-                pending.clear();
-            });
-            return pending;
+        List<Object[]> rows = BatchResources.current(resourceKey, ArrayList::new, pending -> {
+            if (!pending.isEmpty()) jdbc.batchUpdate(sql, pending);
         });
-        rows.add(row);
+        if (rows == null) {
+            jdbc.update(sql, row);
+        } else {
+            rows.add(row);
+        }
     }
 }

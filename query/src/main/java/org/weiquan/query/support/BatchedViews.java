@@ -3,7 +3,6 @@ package org.weiquan.query.support;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -86,17 +85,16 @@ public final class BatchedViews<V> {
 
     /** Applies {@code change} to the case's view; it answers whether the view changed. */
     public void update(String id, Predicate<V> change) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        Batch batch = BatchResources.current(resourceKey, Batch::new, Batch::flush);
+        if (batch == null) {
             writeAlone(id, change);
-            return;
+        } else {
+            batch.update(id, change);
         }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Batch batch = root.getOrComputeResource(resourceKey, key -> {
-            Batch created = new Batch();
-            root.onPrepareCommit(committing -> created.flush());
-            return created;
-        });
-        batch.update(id, change, root);
+    }
+
+    private V loadOne(String id) {
+        return rows.load(List.of(id)).get(id);
     }
 
     /** Every stored view of these ids, in chunks the database accepts in one IN list. */
@@ -119,7 +117,7 @@ public final class BatchedViews<V> {
     }
 
     private void writeAlone(String id, Predicate<V> change) {
-        V stored = rows.load(List.of(id)).get(id);
+        V stored = loadOne(id);
         V view = stored == null ? blank.get() : stored;
         if (!change.test(view)) return;
         if (stored == null) {
@@ -137,7 +135,7 @@ public final class BatchedViews<V> {
 
         Entry(V storedView) {
             this.stored = storedView != null;
-            this.view = storedView;
+            this.view = stored ? storedView : blank.get();
         }
     }
 
@@ -145,10 +143,9 @@ public final class BatchedViews<V> {
         private final Map<String, Entry> entries = new LinkedHashMap<>();
         private boolean prefetched;
 
-        void update(String id, Predicate<V> change, UnitOfWork<?> root) {
-            if (!prefetched) prefetch(root);
-            Entry entry = entries.computeIfAbsent(id, missing -> new Entry(loadAll(List.of(missing)).get(missing)));
-            if (entry.view == null) entry.view = blank.get();
+        void update(String id, Predicate<V> change) {
+            if (!prefetched) prefetch();
+            Entry entry = entries.computeIfAbsent(id, missing -> new Entry(loadOne(missing)));
             boolean changed;
             try {
                 changed = change.test(entry.view);
@@ -166,9 +163,9 @@ public final class BatchedViews<V> {
          * The views of every case the batch's events concern: one query for their versions, the
          * recent views whose version matches, and one query for the others.
          */
-        private void prefetch(UnitOfWork<?> root) {
+        private void prefetch() {
             prefetched = true;
-            if (!(root instanceof BatchingUnitOfWork<?> batching)) return;
+            if (!(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batching)) return;
             Set<String> ids = new LinkedHashSet<>();
             for (var message : batching.getMessages()) {
                 if (message instanceof EventMessage<?> event) {
@@ -197,7 +194,7 @@ public final class BatchedViews<V> {
         /** The view as it was before the failed change: stored row plus the batch's earlier changes. */
         private void restore(String id, Entry entry) {
             recent.remove(id);
-            V view = entry.stored ? Objects.requireNonNull(rows.load(List.of(id)).get(id), id) : blank.get();
+            V view = entry.stored ? Objects.requireNonNull(loadOne(id), id) : blank.get();
             for (Predicate<V> earlier : entry.applied) earlier.test(view);
             entry.view = view;
         }
@@ -212,7 +209,7 @@ public final class BatchedViews<V> {
             if (!inserts.isEmpty()) rows.insert(inserts);
             if (!updates.isEmpty()) rows.update(updates);
             entries.forEach((id, entry) -> {
-                if (entry.view != null && (entry.stored || entry.dirty)) recent.put(id, entry.view);
+                if (entry.stored || entry.dirty) recent.put(id, entry.view);
             });
             entries.clear();
         }

@@ -1,6 +1,7 @@
 package org.weiquan.query.support;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -82,25 +83,26 @@ public final class JdbcViewRows<V> implements BatchedViews.Rows<V> {
     @Override
     public Map<String, V> load(Collection<String> ids) {
         Map<String, V> found = new HashMap<>();
-        if (ids.isEmpty()) return found;
-        jdbc.query("SELECT " + idColumn + ", " + jsonColumn + " FROM " + table + " WHERE " + idColumn + " IN ("
-                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
-                rs -> {
-                    found.put(rs.getString(1), ReadModelJson.read(rs.getString(2), viewType));
-                }, ids.toArray());
+        selectIn(jsonColumn, ids, rs -> {
+            found.put(rs.getString(1), ReadModelJson.read(rs.getString(2), viewType));
+        });
         return found;
     }
 
     @Override
     public Map<String, Long> versions(Collection<String> ids) {
         Map<String, Long> found = new HashMap<>();
-        if (ids.isEmpty()) return found;
-        jdbc.query("SELECT " + idColumn + ", last_sequence FROM " + table + " WHERE " + idColumn + " IN ("
-                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
-                rs -> {
-                    found.put(rs.getString(1), rs.getLong(2));
-                }, ids.toArray());
+        selectIn("last_sequence", ids, rs -> {
+            found.put(rs.getString(1), rs.getLong(2));
+        });
         return found;
+    }
+
+    /** The id and {@code column} of the rows of these ids. */
+    private void selectIn(String column, Collection<String> ids, RowCallbackHandler row) {
+        if (ids.isEmpty()) return;
+        jdbc.query("SELECT " + idColumn + ", " + column + " FROM " + table + " WHERE " + idColumn + " IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", row, ids.toArray());
     }
 
     @Override
