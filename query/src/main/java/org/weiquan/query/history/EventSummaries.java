@@ -56,32 +56,44 @@ public final class EventSummaries {
      * A label parsed once into literal text and field references: a history of ten thousand events
      * fills twenty thousand templates, and matching a pattern for each was half of its cost.
      */
-    private record Template(List<Object> parts) {
+    private record Template(List<Part> parts) {
         static Template parse(String template) {
-            List<Object> parts = new ArrayList<>();
+            List<Part> parts = new ArrayList<>();
             Matcher field = FIELD.matcher(template);
             int literalStart = 0;
             while (field.find()) {
-                if (field.start() > literalStart) parts.add(template.substring(literalStart, field.start()));
-                parts.add(Arrays.stream(field.group(1).split("\\|")).map(path -> path.split("\\.")).toList());
+                if (field.start() > literalStart) parts.add(new Literal(template.substring(literalStart, field.start())));
+                parts.add(new Field(Arrays.stream(field.group(1).split("\\|")).map(path -> path.split("\\.")).toList()));
                 literalStart = field.end();
             }
-            if (literalStart < template.length()) parts.add(template.substring(literalStart));
+            if (literalStart < template.length()) parts.add(new Literal(template.substring(literalStart)));
             return new Template(List.copyOf(parts));
         }
 
-        @SuppressWarnings("unchecked")
         String fill(Map<String, Object> data) {
             StringBuilder out = new StringBuilder(64);
-            for (Object part : parts) {
-                if (part instanceof String literal) {
-                    out.append(literal);
-                } else {
-                    Object value = resolve(data, (List<String[]>) part);
-                    out.append(value == null ? "—" : value.toString());
-                }
-            }
+            for (Part part : parts) part.appendTo(out, data);
             return out.toString();
+        }
+    }
+
+    private sealed interface Part permits Literal, Field {
+        void appendTo(StringBuilder out, Map<String, Object> data);
+    }
+
+    private record Literal(String text) implements Part {
+        @Override
+        public void appendTo(StringBuilder out, Map<String, Object> data) {
+            out.append(text);
+        }
+    }
+
+    /** A field reference: the alternatives of {@code {a.b|c}}, each a path of field names. */
+    private record Field(List<String[]> alternatives) implements Part {
+        @Override
+        public void appendTo(StringBuilder out, Map<String, Object> data) {
+            Object value = resolve(data, alternatives);
+            out.append(value == null ? "—" : value.toString());
         }
     }
 
