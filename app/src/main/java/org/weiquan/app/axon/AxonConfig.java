@@ -15,19 +15,23 @@ import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.quartz.Scheduler;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.app.casefile.CaseKindSupport;
+import org.weiquan.command.common.VersionCheckFirst;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Axon wiring: Jackson everywhere with stable event names, audit metadata on every message, and
- * deadlines kept by Quartz in the database (they survive a restart).
+ * deadlines kept by Quartz in the database (they survive a restart), and a transition's version
+ * check before its decision.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
@@ -70,6 +74,12 @@ public class AxonConfig {
         return new StableNameJacksonSerializer(builder, registry);
     }
 
+    /** A stale If-Match is refused before the aggregate decides (ADR 28). */
+    @Bean
+    VersionCheckFirst versionCheckFirst() {
+        return new VersionCheckFirst();
+    }
+
     /** Replaces Axon's default MessageOriginProvider: we name correlation and causation ourselves. */
     @Bean
     CorrelationDataProvider auditCorrelationDataProvider() {
@@ -90,7 +100,7 @@ public class AxonConfig {
     @Bean
     DeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
                                     Serializer serializer, TransactionManager transactionManager,
-                                    List<CorrelationDataProvider> correlationDataProviders) {
+                                    List<CorrelationDataProvider> correlationDataProviders, JdbcTemplate jdbc) {
         QuartzDeadlineManager deadlines = QuartzDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
@@ -98,6 +108,17 @@ public class AxonConfig {
                 .transactionManager(transactionManager)
                 .build();
         deadlines.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
-        return deadlines;
+        return new ScopeIndexedDeadlineManager(deadlines, scheduler, serializer, jdbc);
+    }
+
+    /**
+     * Deadlines scheduled by an earlier build get their case recorded once all beans exist: before
+     * the scheduler starts firing and before the web server takes a request.
+     */
+    @Bean
+    SmartInitializingSingleton indexEarlierDeadlines(DeadlineManager deadlines) {
+        return () -> {
+            if (deadlines instanceof ScopeIndexedDeadlineManager indexed) indexed.indexUnindexedJobs();
+        };
     }
 }

@@ -1,7 +1,5 @@
 package org.weiquan.app.casefile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -14,12 +12,8 @@ import org.weiquan.api.common.CaseNumber;
 import org.weiquan.app.security.WeiquanUser;
 import org.weiquan.command.deadline.DeadlineCalculator;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,20 +32,18 @@ public class CaseIntake {
     private final IdempotencyKeys idempotencyKeys;
     private final DuplicateCheck duplicates;
     private final TransactionTemplate transaction;
-    private final ObjectMapper json;
     private final Clock clock;
     private final EventStore events;
 
     public CaseIntake(CommandGateway commands, CaseRegistry registry, IdempotencyKeys idempotencyKeys,
-                      DuplicateCheck duplicates, PlatformTransactionManager transactions, ObjectMapper json,
-                      Clock clock, EventStore events) {
+                      DuplicateCheck duplicates, PlatformTransactionManager transactions, Clock clock,
+                      EventStore events) {
         this.events = events;
         this.commands = commands;
         this.registry = registry;
         this.idempotencyKeys = idempotencyKeys;
         this.duplicates = duplicates;
         this.transaction = new TransactionTemplate(transactions);
-        this.json = json;
         this.clock = clock;
     }
 
@@ -73,7 +65,7 @@ public class CaseIntake {
      */
     public Outcome file(CaseKind kind, UUID requestedId, Object content, Parties parties, WeiquanUser officer,
                         String idempotencyKey, BiFunction<String, CaseNumber, Object> command) {
-        String requestHash = hash(content);
+        String requestHash = idempotencyKeys.hash(content);
         String caseId = (requestedId != null ? requestedId : UUID.randomUUID()).toString();
         int year = LocalDate.now(clock.withZone(DeadlineCalculator.CHINA)).getYear();
         // The year's counter row is created up front, in its own short transaction, so the filing
@@ -131,14 +123,5 @@ public class CaseIntake {
 
     private static Outcome replay(RegisteredCase found) {
         return new Outcome(found.caseId(), found.caseNumber(), true, found.possibleDuplicates(), -1);
-    }
-
-    private String hash(Object content) {
-        try {
-            byte[] canonical = json.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash request", e);
-        }
     }
 }

@@ -233,9 +233,8 @@ public class DisputeController {
 
     private ResponseEntity<DisputeRequests.Transitioned> transition(UUID id, String ifMatch,
                                                                     Function<Long, Object> command) {
-        long version = transitions.send(CaseKind.LABOUR_DISPUTE, id, ifMatch, command);
-        return ResponseEntity.status(HttpStatus.OK).header(HttpHeaders.ETAG, ETags.of(version))
-                .body(new DisputeRequests.Transitioned(id.toString(), version));
+        return transitions.respond(CaseKind.LABOUR_DISPUTE, id, ifMatch, command,
+                version -> new DisputeRequests.Transitioned(id.toString(), version));
     }
 
     private static FileDisputeCommand toCommand(DisputeRequests.FileDispute request, String disputeId,

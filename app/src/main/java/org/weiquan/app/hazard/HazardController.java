@@ -235,9 +235,8 @@ public class HazardController {
 
     private ResponseEntity<HazardRequests.Transitioned> transition(UUID id, String ifMatch,
                                                                    Function<Long, Object> command) {
-        long version = transitions.send(CaseKind.SAFETY_HAZARD, id, ifMatch, command);
-        return ResponseEntity.status(HttpStatus.OK).header(HttpHeaders.ETAG, ETags.of(version))
-                .body(new HazardRequests.Transitioned(id.toString(), version));
+        return transitions.respond(CaseKind.SAFETY_HAZARD, id, ifMatch, command,
+                version -> new HazardRequests.Transitioned(id.toString(), version));
     }
 
     private static ReportHazardCommand toCommand(HazardRequests.ReportHazard request, String hazardId,

@@ -258,9 +258,8 @@ public class LegalAidController {
 
     private ResponseEntity<LegalAidRequests.Transitioned> transition(UUID id, String ifMatch,
                                                                      Function<Long, Object> command) {
-        long version = transitions.send(CaseKind.LEGAL_AID, id, ifMatch, command);
-        return ResponseEntity.status(HttpStatus.OK).header(HttpHeaders.ETAG, ETags.of(version))
-                .body(new LegalAidRequests.Transitioned(id.toString(), version));
+        return transitions.respond(CaseKind.LEGAL_AID, id, ifMatch, command,
+                version -> new LegalAidRequests.Transitioned(id.toString(), version));
     }
 
     private static LegalAidCaseId caseId(UUID id) {

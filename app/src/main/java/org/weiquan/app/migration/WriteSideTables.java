@@ -27,7 +27,7 @@ import java.util.Set;
  * idempotency keys: written with a case's first event, read by every case action;</li>
  * <li>the reference data (mediator roster, lawyer panel): the target's seeded demo rows are
  * replaced by the source's;</li>
- * <li>Quartz's jobs and triggers: the pending legal deadlines;</li>
+ * <li>Quartz's jobs and triggers: the pending legal deadlines, and the case of each ({@code deadline_scope});</li>
  * <li>Axon's saga tables (empty today).</li>
  * </ul>
  * The target's schema is made by the application's own Flyway migrations first, so it is exactly
@@ -43,7 +43,7 @@ final class WriteSideTables {
             "lawyer_panel", "mediator_roster",
             "QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_SIMPLE_TRIGGERS", "QRTZ_CRON_TRIGGERS",
             "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS", "QRTZ_PAUSED_TRIGGER_GRPS",
-            "SagaEntry", "AssociationValueEntry");
+            "deadline_scope", "SagaEntry", "AssociationValueEntry");
 
     /** Replaced in the target (Flyway seeds demo rows into them). */
     static final Set<String> REPLACED = Set.of("lawyer_panel", "mediator_roster");

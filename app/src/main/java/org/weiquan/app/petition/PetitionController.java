@@ -284,9 +284,8 @@ public class PetitionController {
 
     private ResponseEntity<PetitionRequests.Transitioned> transition(UUID id, String ifMatch,
                                                                      Function<Long, Object> command) {
-        long version = transitions.send(CaseKind.PETITION, id, ifMatch, command);
-        return ResponseEntity.status(HttpStatus.OK).header(HttpHeaders.ETAG, ETags.of(version))
-                .body(new PetitionRequests.Transitioned(id.toString(), version));
+        return transitions.respond(CaseKind.PETITION, id, ifMatch, command,
+                version -> new PetitionRequests.Transitioned(id.toString(), version));
     }
 
     /**
