@@ -172,6 +172,25 @@ class ConcurrentTransitionsHttpTest extends HttpIntegrationTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS", Long.class);
     }
 
+    @Test
+    void the_api_document_names_the_idempotency_key_of_every_transition_of_every_kind() {
+        JsonNode paths = api.anonymous().get("/v3/api-docs").json().path("paths");
+        List<String> transitions = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> {
+            JsonNode post = path.getValue().path("post");
+            List<String> headers = new ArrayList<>();
+            post.path("parameters").forEach(p -> {
+                if ("header".equals(p.path("in").asText())) headers.add(p.path("name").asText());
+            });
+            if (headers.contains("If-Match")) {
+                transitions.add(path.getKey());
+                assertThat(headers).as(path.getKey()).contains("Idempotency-Key");
+            }
+        });
+        assertThat(transitions).contains("/api/disputes/{id}/settlement", "/api/hazards/{id}/verification",
+                "/api/legal-aid-cases/{id}/approval", "/api/petitions/{id}/reply");
+    }
+
     private record Round(int winners, List<ApiResponse> losers, long version) {
     }
 

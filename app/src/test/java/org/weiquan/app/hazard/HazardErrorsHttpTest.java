@@ -247,6 +247,16 @@ class HazardErrorsHttpTest extends HazardHttpTest {
     }
 
     /** The call is refused with this problem, and the event log and registry are unchanged by it. */
+    @Test
+    void a_stale_if_match_is_refused_as_stale_version_before_the_hazard_decides() {
+        String reported = reportHazardId(Hazards.report());
+        advance(reported, "rectification-notice", Hazards.notice(3, 30), 0);
+
+        // a second notice is illegal now, but the client's version is what is wrong: it must reload
+        refusedWithoutStoring(() -> api.as(OFFICER_LI).ifMatch(0)
+                .post(path(reported, "rectification-notice"), Hazards.notice(3, 30)), 409, "stale-version");
+    }
+
     private JsonNode refusedWithoutStoring(Supplier<ApiResponse> call, int status, String code) {
         long eventsBefore = storedEvents();
         long casesBefore = registeredCases();

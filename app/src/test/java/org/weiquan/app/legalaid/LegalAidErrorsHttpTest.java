@@ -246,4 +246,14 @@ class LegalAidErrorsHttpTest extends LegalAidHttpTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void a_stale_if_match_is_refused_as_stale_version_before_the_case_decides() {
+        String id = applied(LegalAidCases.application(applicants++));
+        assertThat(advance(id, "rejection", LegalAidCases.rejection(), 0).status()).isEqualTo(200);
+
+        // approving a rejected case is illegal, but the client's version is what is wrong: it must reload
+        refusedWithoutStoring(() -> api.as(OFFICER_LI).ifMatch(0)
+                .post(path(id, "approval"), LegalAidCases.approval(true)), 409, "stale-version");
+    }
 }

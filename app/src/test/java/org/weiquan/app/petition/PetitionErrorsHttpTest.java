@@ -268,4 +268,12 @@ class PetitionErrorsHttpTest extends PetitionHttpTest {
         await().atMost(READ_SIDE).untilAsserted(() -> assertThat(
                 awaitPetition(registered, 2).json().path("materials").get(0).path("number").asInt()).isEqualTo(1));
     }
+
+    @Test
+    void a_stale_if_match_is_refused_as_stale_version_before_the_petition_decides() {
+        // registered at version 1: a second registration is illegal, but the client's version is
+        // what is wrong, so it must reload
+        refusedWithoutStoring(() -> as(OFFICER_LI).ifMatch(0).post(path(registered, "registration"),
+                Petitions.registration()), 409, "stale-version");
+    }
 }
