@@ -65,12 +65,10 @@ public class ScopeIndexedDeadlineManager implements DeadlineManager, Lifecycle {
         String jobName = quartz.schedule(triggerDateTime, deadlineName, messageOrPayload, deadlineScope);
         // As Axon adds the job: at prepare-commit, in the same transaction (a new case's id is
         // known only once its constructor has applied its first event).
-        Runnable index = () -> jdbc.update("INSERT INTO deadline_scope (deadline_name, job_name, scope_key)"
-                + " VALUES (?, ?, ?)", deadlineName, jobName, scopeKey(deadlineScope));
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> index.run());
+            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> index(deadlineName, jobName, deadlineScope));
         } else {
-            index.run();
+            index(deadlineName, jobName, deadlineScope);
         }
         return jobName;
     }
@@ -126,8 +124,7 @@ public class ScopeIndexedDeadlineManager implements DeadlineManager, Lifecycle {
                     if (job == null || !DeadlineJob.class.equals(job.getJobClass())) continue;
                     ScopeDescriptor scope = DeadlineJob.DeadlineJobDataBinder.deadlineScope(serializer, job.getJobDataMap());
                     try {
-                        jdbc.update("INSERT INTO deadline_scope (deadline_name, job_name, scope_key) VALUES (?, ?, ?)",
-                                key.getGroup(), key.getName(), scopeKey(scope));
+                        index(key.getGroup(), key.getName(), scope);
                         added++;
                     } catch (DuplicateKeyException anotherInstanceWasFirst) {
                         // indexed by another instance starting at the same time
@@ -139,6 +136,11 @@ public class ScopeIndexedDeadlineManager implements DeadlineManager, Lifecycle {
         }
         if (added > 0) log.info("Indexed {} deadlines scheduled before deadline_scope existed", added);
         return added;
+    }
+
+    private void index(String deadlineName, String jobName, ScopeDescriptor scope) {
+        jdbc.update("INSERT INTO deadline_scope (deadline_name, job_name, scope_key) VALUES (?, ?, ?)",
+                deadlineName, jobName, scopeKey(scope));
     }
 
     /**
