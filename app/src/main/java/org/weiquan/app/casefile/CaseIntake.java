@@ -65,6 +65,7 @@ public class CaseIntake {
      */
     public Outcome file(CaseKind kind, UUID requestedId, Object content, Parties parties, WeiquanUser officer,
                         String idempotencyKey, BiFunction<String, CaseNumber, Object> command) {
+        IdempotencyKeys.requireWellFormed(idempotencyKey);
         String requestHash = idempotencyKeys.hash(content);
         String caseId = (requestedId != null ? requestedId : UUID.randomUUID()).toString();
         int year = LocalDate.now(clock.withZone(DeadlineCalculator.CHINA)).getYear();
@@ -77,7 +78,7 @@ public class CaseIntake {
                 Optional<Outcome> earlier = earlierResult(kind, caseId, idempotencyKey, officer, requestHash);
                 if (earlier.isPresent()) return earlier.get();
                 CaseNumber number = registry.allocate(kind, year);
-                List<PossibleDuplicate> possibleDuplicates = duplicates.find(kind, parties, caseId);
+                List<PossibleDuplicate> possibleDuplicates = duplicates.find(kind, parties, caseId, officer.organisation());
                 registry.register(caseId, kind, number, officer.organisation(), requestHash, possibleDuplicates);
                 duplicates.record(caseId, kind, parties);
                 if (idempotencyKey != null) {

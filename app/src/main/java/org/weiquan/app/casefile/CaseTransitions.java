@@ -99,15 +99,11 @@ public class CaseTransitions {
         });
     }
 
-    /** The request's Idempotency-Key, checked as a create's is. */
+    /** The request's Idempotency-Key, checked as a create's is ({@link IdempotencyKeys#requireWellFormed}). */
     private static String currentIdempotencyKey() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (!(request instanceof org.springframework.web.context.request.ServletRequestAttributes servlet)) return null;
-        String key = servlet.getRequest().getHeader(IDEMPOTENCY_KEY);
-        if (key != null && (key.isBlank() || key.length() > 200)) {
-            throw new IllegalArgumentException("Idempotency-Key must be 1 to 200 characters");
-        }
-        return key;
+        return IdempotencyKeys.requireWellFormed(servlet.getRequest().getHeader(IDEMPOTENCY_KEY));
     }
 
     private static void pause() {

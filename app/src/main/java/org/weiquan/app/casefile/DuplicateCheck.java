@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.OrganisationId;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,25 +30,38 @@ public class DuplicateCheck {
         this.keys = keys;
     }
 
-    public List<PossibleDuplicate> find(CaseKind kind, Parties parties, String excludingCaseId) {
+    /**
+     * The possible duplicates the viewer may see, most telling first (see {@link #mostTelling}),
+     * and, if there are others, one entry saying only that cases exist outside the viewer's organisation.
+     */
+    public List<PossibleDuplicate> find(CaseKind kind, Parties parties, String excludingCaseId, OrganisationId viewer) {
         Map<String, String> matchedOn = partyKeys(parties);
         if (matchedOn.isEmpty()) return List.of();
         MapSqlParameterSource args = new MapSqlParameterSource()
                 .addValue("kind", kind.name()).addValue("keys", matchedOn.keySet())
                 .addValue("self", excludingCaseId == null ? "" : excludingCaseId);
         Map<String, PossibleDuplicate> byCase = new LinkedHashMap<>();
+        boolean[] elsewhere = {false};
         // A case the list has not reached yet counts as open: it was filed a moment ago.
-        jdbc.query("SELECT p.case_id, p.party_key, r.case_number, l.status FROM case_party p"
+        jdbc.query("SELECT p.case_id, p.party_key, r.case_number, l.status, r.organisation FROM case_party p"
                 + " JOIN case_registry r ON r.case_id = p.case_id"
                 + " LEFT JOIN case_list l ON l.case_id = p.case_id"
                 + " WHERE p.kind = :kind AND p.party_key IN (:keys) AND p.case_id <> :self"
                 + " AND (l.is_open IS NULL OR l.is_open)"
                 + " ORDER BY r.case_number", args, rs -> {
             String caseId = rs.getString("case_id");
-            byCase.putIfAbsent(caseId, new PossibleDuplicate(caseId, kind, rs.getString("case_number"),
-                    rs.getString("status"), matchedOn.get(rs.getString("party_key"))));
+            if (!viewer.covers(new OrganisationId(rs.getString("organisation")))) {
+                elsewhere[0] = true;
+                return;
+            }
+            PossibleDuplicate found = new PossibleDuplicate(caseId, kind, rs.getString("case_number"),
+                    rs.getString("status"), matchedOn.get(rs.getString("party_key")));
+            // the same worker tells more than the same employer
+            byCase.merge(caseId, found, (first, other) -> first.matchedOn().equals("worker") ? first : other);
         });
-        return mostTelling(byCase.values());
+        List<PossibleDuplicate> found = mostTelling(byCase.values());
+        if (elsewhere[0]) found.add(PossibleDuplicate.elsewhere(kind));
+        return found;
     }
 
     /**

@@ -44,6 +44,20 @@ public class IdempotencyKeys {
         }
     }
 
+    /**
+     * An Idempotency-Key is 1 to 200 printable ASCII characters (a structured-field string of RFC
+     * 8941), or absent. Anything else is refused with 400 before the request does anything.
+     *
+     * @return the key, or null when there is none
+     */
+    public static String requireWellFormed(String key) {
+        if (key == null) return null;
+        if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            throw new IllegalArgumentException("Idempotency-Key must be 1 to 200 printable ASCII characters");
+        }
+        return key;
+    }
+
     /** @param resultVersion the case's version after a transition; null for a create */
     public record Remembered(String caseId, String requestHash, Long resultVersion) {
     }

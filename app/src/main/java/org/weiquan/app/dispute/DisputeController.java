@@ -87,9 +87,6 @@ public class DisputeController {
             @Valid @RequestBody DisputeRequests.FileDispute request,
             @Parameter(description = "client-chosen key that makes retries safe")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw new IllegalArgumentException("Idempotency-Key must be 1 to 200 characters");
-        }
         WeiquanUser officer = CurrentUser.get();
         Parties parties = new Parties(request.workers().stream().map(DisputeRequests.WorkerData::idNumber).toList(),
                 request.employer().creditCode() == null ? List.of() : List.of(request.employer().creditCode()));

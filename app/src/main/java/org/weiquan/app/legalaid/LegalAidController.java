@@ -88,9 +88,6 @@ public class LegalAidController {
             @Valid @RequestBody LegalAidRequests.Apply request,
             @Parameter(description = "client-chosen key that makes retries safe")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw new IllegalArgumentException("Idempotency-Key must be 1 to 200 characters");
-        }
         WeiquanUser officer = CurrentUser.get();
         String creditCode = request.employer() == null ? null : request.employer().creditCode();
         Parties parties = new Parties(List.of(request.applicant().idNumber()),

@@ -89,9 +89,6 @@ public class PetitionController {
             @Valid @RequestBody PetitionRequests.ReceivePetition request,
             @Parameter(description = "client-chosen key that makes retries safe")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw new IllegalArgumentException("Idempotency-Key must be 1 to 200 characters");
-        }
         WeiquanUser officer = CurrentUser.get();
         EarlierPetition earlier = earlierPetition(request.earlierPetitionId(), officer);
         CaseIntake.Outcome outcome = intake.file(CaseKind.PETITION, request.petitionId(), request.withoutId(),

@@ -1,5 +1,6 @@
 package org.weiquan.app.security;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -10,6 +11,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.weiquan.api.common.OrganisationId;
@@ -34,7 +36,9 @@ public class SecurityConfig {
             "/api/legal-aid-cases", "/api/legal-aid-cases/**", "/api/petitions", "/api/petitions/**"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems,
+                            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints)
+            throws Exception {
         SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
         http.csrf(csrf -> csrf.disable())
                 .securityContext(context -> context.securityContextRepository(sessions))
@@ -62,7 +66,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/me").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/lawyers", "/api/mediators").authenticated()
                         .requestMatchers("/actuator/**", "/api/admin/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().denyAll());
+                        .anyRequest().access(new NoEndpointHere(endpoints)));
         return http.build();
     }
 

@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -105,6 +106,13 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestSizeLimitFilter.RequestTooLargeException.class)
     ProblemDetail tooLarge(RequestSizeLimitFilter.RequestTooLargeException e) {
         return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", e.getMessage());
+    }
+
+    /** The firewall checks header values when they are read: one that is not printable ASCII. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "request-rejected",
+                "the request's path or headers hold characters this API does not accept");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -223,6 +231,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             // Spring's own errors (405, 415, ...) get a code too.
             problem.setProperty("code", "http-" + status.value());
+            problem.setType(java.net.URI.create("urn:weiquan:problem:http-" + status.value()));
+            if (status.value() == 404) problem.setDetail("no such resource");
         }
         return super.createResponseEntity(body, headers, status, request);
     }

@@ -232,7 +232,9 @@ class CasesHttpTest extends HttpIntegrationTest {
     }
 
     private JsonNode fileAs(String user) {
-        ApiResponse response = api.as(user).post(Disputes.PATH, Disputes.filing());
+        // each officer files in a district of his own organisation
+        ApiResponse response = api.as(user).post(Disputes.PATH,
+                Disputes.filing().put("district", user.equals(OFFICER_CHEN) ? "KUNSHAN" : "GUSU"));
         assertThat(response.status()).as("%s", response).isEqualTo(201);
         return response.json();
     }

@@ -116,7 +116,8 @@ class IdempotentFilingHttpTest extends HttpIntegrationTest {
         String key = "file-" + UUID.randomUUID();
         ObjectNode body = Disputes.filing();
         ApiResponse li = api.as(OFFICER_LI).header("Idempotency-Key", key).post(Disputes.PATH, body);
-        ApiResponse chen = api.as(OFFICER_CHEN).header("Idempotency-Key", key).post(Disputes.PATH, body);
+        ApiResponse chen = api.as(OFFICER_CHEN).header("Idempotency-Key", key).post(Disputes.PATH,
+                body.deepCopy().put("district", "KUNSHAN"));
 
         assertThat(li.status()).as("%s", li).isEqualTo(201);
         assertThat(chen.status()).as("%s", chen).isEqualTo(201);

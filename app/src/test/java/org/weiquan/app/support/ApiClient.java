@@ -117,6 +117,10 @@ public final class ApiClient {
             return postRaw(path, write(body));
         }
 
+        public ApiResponse delete(String path) {
+            return send("DELETE", path, BodyPublishers.noBody(), false);
+        }
+
         public ApiResponse put(String path, Object body) {
             return send("PUT", path, BodyPublishers.ofString(write(body), StandardCharsets.UTF_8), true);
         }

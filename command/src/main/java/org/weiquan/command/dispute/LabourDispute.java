@@ -52,6 +52,7 @@ import org.weiquan.api.dispute.LabourDisputeEvent.SettlementPaymentOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
 import org.weiquan.command.common.CaseLinks;
 import org.weiquan.command.common.CaseRules;
+import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.LegalPeriod;
 
 import java.math.BigDecimal;
@@ -117,10 +118,12 @@ public class LabourDispute {
     }
 
     @CommandHandler
-    public LabourDispute(FileDisputeCommand command, DisputePolicy policy, DeadlineManager deadlines) {
+    public LabourDispute(FileDisputeCommand command, DisputePolicy policy, DeadlineManager deadlines,
+                         OrganisationAreas areas) {
         RULES.requirePresent(command.caseNumber(), "caseNumber");
         RULES.requirePresent(command.organisation(), "organisation");
         RULES.requirePresent(command.district(), "district");
+        areas.requireWithinArea(command.organisation(), command.district());
         RULES.requirePresent(command.category(), "category");
         RULES.requirePresent(command.employer(), "employer");
         RULES.requirePresent(command.appliedOn(), "appliedOn");

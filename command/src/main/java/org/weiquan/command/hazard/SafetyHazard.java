@@ -48,6 +48,7 @@ import org.weiquan.api.hazard.SafetyHazardEvent.RectificationVerifiedEvent;
 import org.weiquan.api.hazard.VerificationOutcome;
 import org.weiquan.command.common.CaseLinks;
 import org.weiquan.command.common.CaseRules;
+import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.DeadlineCalculator;
 
 import java.time.LocalDate;
@@ -119,10 +120,11 @@ public class SafetyHazard {
     }
 
     @CommandHandler
-    public SafetyHazard(ReportHazardCommand command) {
+    public SafetyHazard(ReportHazardCommand command, OrganisationAreas areas) {
         RULES.requirePresent(command.caseNumber(), "caseNumber");
         RULES.requirePresent(command.organisation(), "organisation");
         RULES.requirePresent(command.district(), "district");
+        areas.requireWithinArea(command.organisation(), command.district());
         RULES.requirePresent(command.severity(), "severity");
         RULES.requirePresent(command.employer(), "employer");
         RULES.requireText(command.employer().name(), "employer.name");

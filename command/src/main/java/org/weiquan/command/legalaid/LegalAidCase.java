@@ -52,6 +52,7 @@ import org.weiquan.api.legalaid.MeansTestResult;
 
 import org.weiquan.command.common.CaseLinks;
 import org.weiquan.command.common.CaseRules;
+import org.weiquan.command.common.OrganisationAreas;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -123,10 +124,12 @@ public class LegalAidCase {
     }
 
     @CommandHandler
-    public LegalAidCase(ApplyForLegalAidCommand command, LegalAidPolicy policy, DeadlineManager deadlines) {
+    public LegalAidCase(ApplyForLegalAidCommand command, LegalAidPolicy policy, DeadlineManager deadlines,
+                        OrganisationAreas areas) {
         RULES.requirePresent(command.caseNumber(), "caseNumber");
         RULES.requirePresent(command.organisation(), "organisation");
         RULES.requirePresent(command.district(), "district");
+        areas.requireWithinArea(command.organisation(), command.district());
         RULES.requirePresent(command.applicant(), "applicant");
         RULES.requireText(command.applicant().name(), "applicant.name");
         RULES.requireText(command.applicant().idNumber(), "applicant.idNumber");

@@ -64,6 +64,7 @@ import org.weiquan.api.petition.PetitionRouting;
 import org.weiquan.api.petition.PetitionStatus;
 import org.weiquan.command.common.CaseLinks;
 import org.weiquan.command.common.CaseRules;
+import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.LegalPeriod;
 
 import java.time.LocalDate;
@@ -147,10 +148,12 @@ public class Petition {
     }
 
     @CommandHandler
-    public Petition(ReceivePetitionCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
+    public Petition(ReceivePetitionCommand command, PetitionPolicy policy, DeadlineManager deadlines,
+                    OrganisationAreas areas) {
         RULES.requirePresent(command.caseNumber(), "caseNumber");
         RULES.requirePresent(command.organisation(), "organisation");
         RULES.requirePresent(command.district(), "district");
+        areas.requireWithinArea(command.organisation(), command.district());
         RULES.requirePresent(command.channel(), "channel");
         RULES.requirePresent(command.receivedOn(), "receivedOn");
         RULES.requirePresent(command.officerInCharge(), "officerInCharge");

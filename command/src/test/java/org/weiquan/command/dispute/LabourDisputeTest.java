@@ -56,6 +56,7 @@ import org.weiquan.api.dispute.Mediator;
 import org.weiquan.api.dispute.LabourDisputeEvent.PaymentRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementPaymentOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
+import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.DeadlineCalculator;
 import org.weiquan.command.deadline.HolidayCalendar;
 
@@ -160,6 +161,7 @@ class LabourDisputeTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(LabourDispute.class);
+        fixture.registerInjectableResource(OrganisationAreas.cityFederation());
         fixture.registerInjectableResource(DisputePolicy.statutory(new DeadlineCalculator(CALENDAR)));
     }
 

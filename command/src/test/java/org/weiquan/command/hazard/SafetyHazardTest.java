@@ -57,6 +57,7 @@ import org.weiquan.api.hazard.SafetyHazardEvent.RectificationProgressRecordedEve
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationSubmittedEvent;
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationVerifiedEvent;
 import org.weiquan.api.hazard.VerificationOutcome;
+import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.DeadlineCalculator;
 import org.weiquan.command.deadline.HolidayCalendar;
 
@@ -161,6 +162,7 @@ class SafetyHazardTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(SafetyHazard.class);
+        fixture.registerInjectableResource(OrganisationAreas.cityFederation());
         fixture.registerInjectableResource(HazardPolicy.statutory(new DeadlineCalculator(CALENDAR)));
     }
 

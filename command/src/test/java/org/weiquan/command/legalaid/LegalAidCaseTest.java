@@ -64,6 +64,7 @@ import org.weiquan.api.legalaid.LegalAidStatus;
 import org.weiquan.api.legalaid.MatterCategory;
 import org.weiquan.api.legalaid.MeansTestResult;
 import org.weiquan.api.legalaid.ObjectionFinding;
+import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.DeadlineCalculator;
 import org.weiquan.command.deadline.HolidayCalendar;
 import org.weiquan.command.deadline.LegalPeriod;
@@ -181,6 +182,7 @@ class LegalAidCaseTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(LegalAidCase.class);
+        fixture.registerInjectableResource(OrganisationAreas.cityFederation());
         fixture.registerInjectableResource(LegalAidPolicy.statutory(new DeadlineCalculator(CALENDAR)));
     }
 
@@ -1654,6 +1656,7 @@ class LegalAidCaseTest {
         @Test
         void a_decision_period_configured_in_working_days_skips_the_spring_festival_and_counts_adjusted_saturdays() {
             FixtureConfiguration<LegalAidCase> working = new AggregateTestFixture<>(LegalAidCase.class);
+            working.registerInjectableResource(OrganisationAreas.cityFederation());
             working.registerInjectableResource(new LegalAidPolicy(LegalPeriod.workingDays(7),
                     LegalPeriod.calendarDays(3), LegalPeriod.calendarDays(5), 7, new DeadlineCalculator(CALENDAR)));
             LocalDate appliedOn = LocalDate.parse("2026-02-13"); // Fri; 7th working day: Mon 03-02
@@ -1668,6 +1671,7 @@ class LegalAidCaseTest {
         @Test
         void a_working_day_decision_period_is_not_overdue_on_the_seventh_calendar_day() {
             FixtureConfiguration<LegalAidCase> working = new AggregateTestFixture<>(LegalAidCase.class);
+            working.registerInjectableResource(OrganisationAreas.cityFederation());
             working.registerInjectableResource(new LegalAidPolicy(LegalPeriod.workingDays(7),
                     LegalPeriod.calendarDays(3), LegalPeriod.calendarDays(5), 7, new DeadlineCalculator(CALENDAR)));
             Applying applying = new Applying().appliedOn(LocalDate.parse("2026-02-13"));

@@ -77,6 +77,7 @@ import org.weiquan.api.petition.PetitionStatus;
 import org.weiquan.api.petition.PetitionSubject;
 import org.weiquan.api.petition.ReviewDecision;
 import org.weiquan.api.petition.SatisfactionRating;
+import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.DeadlineCalculator;
 import org.weiquan.command.deadline.HolidayCalendar;
 import org.weiquan.command.deadline.LegalPeriod;
@@ -204,6 +205,7 @@ class PetitionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Petition.class);
+        fixture.registerInjectableResource(OrganisationAreas.cityFederation());
         fixture.registerInjectableResource(POLICY);
     }
 
@@ -291,6 +293,7 @@ class PetitionTest {
                     POLICY.reviewRequest(), POLICY.reviewAnswer(), POLICY.reexaminationRequest(),
                     POLICY.reexaminationAnswer(), 2, POLICY.calculator());
             FixtureConfiguration<Petition> strictFixture = new AggregateTestFixture<>(Petition.class);
+            strictFixture.registerInjectableResource(OrganisationAreas.cityFederation());
             strictFixture.registerInjectableResource(strict);
             Intake intake = new Intake().channel(PetitionChannel.VISIT).visitors(3);
             strictFixture.givenNoPriorActivity()

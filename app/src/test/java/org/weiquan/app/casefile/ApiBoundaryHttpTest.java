@@ -1,0 +1,225 @@
+package org.weiquan.app.casefile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.weiquan.app.support.ApiResponse;
+import org.weiquan.app.support.Disputes;
+import org.weiquan.app.support.HttpIntegrationTest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.weiquan.app.support.ApiClient.ANALYST_ZHAO;
+import static org.weiquan.app.support.ApiClient.OFFICER_CHEN;
+import static org.weiquan.app.support.ApiClient.OFFICER_LI;
+import static org.weiquan.app.support.Problems.assertProblem;
+
+/**
+ * Answers at the edge of the API, as issue 11 found them: each test is named after its finding.
+ */
+class ApiBoundaryHttpTest extends HttpIntegrationTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void finding_4_a_case_is_filed_only_in_a_district_of_the_filing_organisation() {
+        long eventsBefore = storedEvents();
+        long casesBefore = registeredCases();
+        // officer.chen works for the Kunshan federation
+        JsonNode dispute = assertProblem(api.as(OFFICER_CHEN).post(Disputes.PATH, Disputes.filing()), 400,
+                "case.district-outside-organisation");
+        assertThat(dispute.path("errors").get(0).path("field").asText()).isEqualTo("district");
+        assertProblem(api.as(OFFICER_CHEN).post(org.weiquan.app.support.Hazards.PATH,
+                org.weiquan.app.support.Hazards.report()), 400, "case.district-outside-organisation");
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+        assertThat(registeredCases()).as("no number used up").isEqualTo(casesBefore);
+
+        assertThat(api.as(OFFICER_CHEN).post(Disputes.PATH, Disputes.filing().put("district", "KUNSHAN")).status())
+                .isEqualTo(201);
+        assertThat(api.as(OFFICER_LI).post(Disputes.PATH, Disputes.filing().put("district", "KUNSHAN")).status())
+                .as("Gusu's officer in Kunshan").isEqualTo(400);
+    }
+
+    @Test
+    void finding_5_a_non_ascii_idempotency_key_is_refused_with_400_on_a_create_and_a_transition() throws Exception {
+        long eventsBefore = storedEvents();
+        for (String key : new String[]{"键", "é中文"}) {
+            RawAnswer filed = raw("POST", Disputes.PATH, key, JSON.writeValueAsString(Disputes.filing()));
+            assertThat(filed.status()).as(filed.body()).isEqualTo(400);
+            assertThat(filed.contentType()).startsWith("application/problem+json");
+            assertThat(JSON.readTree(filed.body()).path("code").asText()).isIn("invalid-request", "request-rejected");
+        }
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+
+        String id = file(Disputes.filing()).path("disputeId").asText();
+        RawAnswer accepted = raw("POST", Disputes.path(id, "acceptance"), "键",
+                JSON.writeValueAsString(Disputes.acceptance()));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(400);
+        assertThat(JSON.readTree(accepted.body()).path("code").asText()).isIn("invalid-request", "request-rejected");
+        // printable ASCII that is still not a key (over 200 characters) is the API's own refusal
+        ApiResponse tooLong = api.as(OFFICER_LI).header("Idempotency-Key", "k".repeat(201))
+                .post(Disputes.path(id, "acceptance"), Disputes.acceptance());
+        assertProblem(tooLong, 400, "invalid-request");
+        assertThat(storedEvents()).isEqualTo(eventsBefore + 1);
+    }
+
+    @Test
+    void finding_6_requests_refused_before_a_controller_answer_problem_json_with_a_stable_code() throws Exception {
+        String id = file(Disputes.filing()).path("disputeId").asText();
+        long eventsBefore = storedEvents();
+        List<String> paths = new ArrayList<>();
+        for (String base : new String[]{Disputes.path(id), Disputes.path(id) + "/history", "/api/admin/processors"}) {
+            for (String segment : new String[]{"/..", "/%2e%2e", "/..;", "/%00", "/%ED%A0%80"}) {
+                paths.add(base + segment);
+            }
+        }
+        for (String path : paths) {
+            RawAnswer answer = rawWith("GET", path, "", "");
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(JSON.readTree(answer.body()).path("code").asText()).as(path).isIn("request-rejected", "http-400");
+        }
+        String huge = "k".repeat(9000);
+        for (String header : new String[]{"If-Match: \"" + huge + "\"", "Idempotency-Key: " + huge}) {
+            RawAnswer answer = rawWith("POST", Disputes.path(id, "acceptance"), header + "\r\n",
+                    JSON.writeValueAsString(Disputes.acceptance()));
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(JSON.readTree(answer.body()).path("code").asText()).isEqualTo("http-400");
+            assertThat(answer.body()).doesNotContain("<html").doesNotContain("Exception");
+        }
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void finding_7_an_unknown_path_is_404_and_a_wrong_method_405_for_a_signed_in_user() {
+        assertProblem(api.as(OFFICER_LI).get("/api/no-such-endpoint"), 404, "http-404");
+        assertProblem(api.as(OFFICER_LI).get("/api/dispute"), 404, "http-404");
+        String id = file(Disputes.filing()).path("disputeId").asText();
+        ApiResponse delete = api.as(OFFICER_LI).delete(Disputes.path(id));
+        assertProblem(delete, 405, "http-405");
+        assertThat(api.as(OFFICER_LI).get(Disputes.path(id)).status()).as("still there").isEqualTo(200);
+
+        // an endpoint the role may not use is still 403, and an anonymous caller learns nothing
+        assertProblem(api.as(ANALYST_ZHAO).get(Disputes.path(id)), 403, "forbidden");
+        assertThat(api.anonymous().get("/api/no-such-endpoint").status()).isEqualTo(401);
+        assertThat(api.anonymous().get(Disputes.path(id)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void finding_3_a_possible_duplicate_in_another_organisation_is_only_said_to_exist() {
+        ObjectNode atGusu = Disputes.filing();
+        String gusuCase = file(atGusu).path("disputeId").asText();
+
+        ObjectNode atKunshan = Disputes.filing().put("district", "KUNSHAN");
+        atKunshan.set("workers", atGusu.get("workers"));
+        ApiResponse filed = api.as(OFFICER_CHEN).post(Disputes.PATH, atKunshan);
+        assertThat(filed.status()).as("%s", filed).isEqualTo(201);
+        JsonNode duplicates = filed.json().path("possibleDuplicates");
+        assertThat(duplicates).hasSize(1);
+        JsonNode elsewhere = duplicates.get(0);
+        assertThat(elsewhere.path("outsideYourOrganisation").asBoolean()).isTrue();
+        assertThat(elsewhere.path("kind").asText()).isEqualTo("LABOUR_DISPUTE");
+        for (String hidden : new String[]{"caseId", "caseNumber", "status", "matchedOn"}) {
+            assertThat(elsewhere.path(hidden).isNull()).as(hidden).isTrue();
+        }
+        assertThat(filed.body()).doesNotContain(gusuCase).doesNotContain("szftu/gusu");
+
+        // within the organisation the case is shown in full, matched on the worker; Kunshan's only said to exist
+        ApiResponse again = api.as(OFFICER_LI).post(Disputes.PATH, Disputes.filing().set("workers", atGusu.get("workers")));
+        JsonNode seen = again.json().path("possibleDuplicates");
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0).path("caseId").asText()).isEqualTo(gusuCase);
+        assertThat(seen.get(0).path("matchedOn").asText()).isEqualTo("worker");
+        assertThat(seen.get(1).path("outsideYourOrganisation").asBoolean()).isTrue();
+        assertThat(seen.get(1).path("caseNumber").isNull()).isTrue();
+    }
+
+    @Test
+    void finding_8_input_is_read_as_written_without_coercion_and_refused_field_by_field() throws Exception {
+        long eventsBefore = storedEvents();
+        String valid = JSON.writeValueAsString(Disputes.filing());
+        List<String> cases = new ArrayList<>();
+        for (String[] field : new String[][]{{"district", "3"}, {"district", "\"gusu\""}, {"district", "\" GUSU \""},
+                {"claim", "123"}, {"claim", "true"}, {"claim", "\"拖欠工资LONE-SURROGATE\""}, {"claimedAmount", "\"12000\""},
+                {"claimedAmount", "false"}}) {
+            ObjectNode body = (ObjectNode) JSON.readTree(valid);
+            body.set(field[0], JSON.readTree(field[1]));
+            // the escape goes out as written: a Java string cannot carry a lone surrogate through UTF-8
+            String text = JSON.writeValueAsString(body).replace("LONE-SURROGATE", "\\ud800");
+            ApiResponse answer = api.as(OFFICER_LI).postRaw(Disputes.PATH, text);
+            assertThat(answer.status()).as("%s = %s: %s", field[0], field[1], answer).isEqualTo(400);
+            JsonNode problem = assertProblem(answer, 400, "validation-failed");
+            assertThat(problem.path("errors").get(0).path("field").asText()).as("%s = %s", field[0], field[1])
+                    .isEqualTo(field[0]);
+            cases.add(field[0] + "=" + field[1]);
+        }
+        // the same for a hazard's enum and text
+        for (String[] field : new String[][]{{"district", "0"}, {"severity", "\"major\""}, {"description", "42"}}) {
+            ObjectNode body = org.weiquan.app.support.Hazards.report();
+            body.set(field[0], JSON.readTree(field[1]));
+            assertProblem(api.as(OFFICER_LI).post(org.weiquan.app.support.Hazards.PATH, body), 400, "validation-failed");
+        }
+        assertThat(cases).hasSize(8);
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+        // and the valid body is filed
+        assertThat(api.as(OFFICER_LI).postRaw(Disputes.PATH, valid).status()).isEqualTo(201);
+    }
+
+    private record RawAnswer(int status, String contentType, String body) {
+    }
+
+    /** One request written byte by byte (UTF-8 header values, which Java's HTTP client refuses to send). */
+    private RawAnswer raw(String method, String path, String idempotencyKey, String body) throws IOException {
+        return rawWith(method, path, "Idempotency-Key: " + idempotencyKey + "\r\n", body);
+    }
+
+    /** The path and header lines go out exactly as given: no normalising, no encoding. */
+    private RawAnswer rawWith(String method, String path, String extraHeaders, String body) throws IOException {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        String credentials = Base64.getEncoder().encodeToString("officer.li:officer-demo".getBytes(StandardCharsets.UTF_8));
+        String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
+                + "Authorization: Basic " + credentials + "\r\nContent-Type: application/json\r\n"
+                + "Accept: application/json, application/problem+json\r\n"
+                + extraHeaders + "Content-Length: " + content.length + "\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            out.write(content);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            String answer = all.toString(StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            String headers = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase();
+            String contentType = headers.lines().filter(l -> l.startsWith("content-type:"))
+                    .map(l -> l.substring(13).strip()).findFirst().orElse("");
+            String rest = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            return new RawAnswer(status, contentType, headers.contains("transfer-encoding: chunked") ? dechunk(rest) : rest);
+        }
+    }
+
+    private static String dechunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        String rest = chunked;
+        while (true) {
+            int line = rest.indexOf("\r\n");
+            int size = Integer.parseInt(rest.substring(0, line).strip(), 16);
+            if (size == 0) return body.toString();
+            byte[] bytes = rest.substring(line + 2).getBytes(StandardCharsets.UTF_8);
+            String chunk = new String(bytes, 0, size, StandardCharsets.UTF_8);
+            body.append(chunk);
+            rest = rest.substring(line + 2 + chunk.length() + 2);
+        }
+    }
+}
