@@ -7,10 +7,13 @@ import org.weiquan.api.common.OrganisationId;
 /**
  * One page of cases of every kind visible to {@code viewer}, filtered; {@code null} filters match
  * everything. {@code text} searches case number, party and employer names, credit code and the
- * case's own text.
+ * case's own text; for a viewer who sees pseudonyms only ({@code personalDataSearchable} false)
+ * only the case number, the employer's name and its credit code: whether a search for a person
+ * finds a case would tell who has one.
  */
 public record CaseListQuery(OrganisationId viewer, CaseKind kind, String status, District district, String officer,
-                            Boolean overdue, Boolean open, String text, int page, int size) {
+                            Boolean overdue, Boolean open, String text, int page, int size,
+                            boolean personalDataSearchable) {
     public CaseListQuery {
         if (page < 0) throw new IllegalArgumentException("page must be 0 or more");
         if (size < 1 || size > 200) throw new IllegalArgumentException("size must be between 1 and 200");

@@ -38,6 +38,7 @@ import org.weiquan.api.query.CasePage;
 import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.audit.AuditCsv;
 import org.weiquan.app.security.CurrentUser;
+import org.weiquan.app.security.Role;
 import org.weiquan.app.security.WeiquanUser;
 import org.weiquan.app.web.TimeParameters;
 
@@ -98,7 +99,7 @@ public class CaseController {
                          @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         WeiquanUser user = CurrentUser.get();
         CaseListQuery query = new CaseListQuery(user.organisation(), kind, blankToNull(status), district,
-                blankToNull(officer), overdue, open, blankToNull(q), page, size);
+                blankToNull(officer), overdue, open, blankToNull(q), page, size, user.role() != Role.ANALYST);
         return queries.query(query, ResponseTypes.instanceOf(CasePage.class)).join();
     }
 

@@ -40,4 +40,21 @@ class PseudonymiserTest {
         assertThat(data.path("mediator").asText()).isEqualTo(pseudonymiser.actor("mediator.sun"));
         assertThat(data.path("previousMediator").isNull()).isTrue();
     }
+
+    @Test
+    void finding_2_id_and_phone_numbers_typed_into_free_text_are_masked_and_ids_dates_and_amounts_are_not() throws Exception {
+        JsonNode data = JSON.readTree("{\"disputeId\":\"5f0c1e2a-1391-2345-6789-a13912345678\",\"caseNumber\":\"LD-2026-000123\","
+                + "\"heldOn\":\"2026-11-20\",\"amount\":12000.00,"
+                + "\"summary\":\"工人电话13912345678，另一号码 +86 139-1234-5678，办公室0512-65123456，身份证11010519491231002X。\","
+                + "\"notes\":[\"回电 15800001111\"]}");
+
+        pseudonymiser.pseudonymise(data);
+
+        assertThat(data.path("summary").asText()).isEqualTo(
+                "工人电话[电话]，另一号码 [电话]，办公室[电话]，身份证[身份证号]。");
+        assertThat(data.path("notes").get(0).asText()).isEqualTo("回电 [电话]");
+        assertThat(data.path("disputeId").asText()).isEqualTo("5f0c1e2a-1391-2345-6789-a13912345678");
+        assertThat(data.path("caseNumber").asText()).isEqualTo("LD-2026-000123");
+        assertThat(data.path("heldOn").asText()).isEqualTo("2026-11-20");
+    }
 }

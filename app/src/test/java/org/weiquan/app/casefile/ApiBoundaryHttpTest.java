@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.weiquan.app.support.ApiClient.ANALYST_ZHAO;
 import static org.weiquan.app.support.ApiClient.OFFICER_CHEN;
 import static org.weiquan.app.support.ApiClient.OFFICER_LI;
@@ -113,6 +114,27 @@ class ApiBoundaryHttpTest extends HttpIntegrationTest {
         assertProblem(api.as(ANALYST_ZHAO).get(Disputes.path(id)), 403, "forbidden");
         assertThat(api.anonymous().get("/api/no-such-endpoint").status()).isEqualTo(401);
         assertThat(api.anonymous().get(Disputes.path(id)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void finding_1_an_analysts_search_never_matches_a_person_only_what_names_nobody() {
+        ObjectNode body = Disputes.filing();
+        ((ObjectNode) body.withArray("workers").get(0)).put("name", "欧阳明远").put("idNumber", Disputes.idNumber(471));
+        JsonNode filed = file(body);
+        String number = filed.path("caseNumber").asText();
+        String byName = "/api/cases?q=" + java.net.URLEncoder.encode("欧阳明远", java.nio.charset.StandardCharsets.UTF_8);
+        String byIdNumber = "/api/cases?q=" + Disputes.idNumber(471);
+
+        await().atMost(READ_SIDE).untilAsserted(() ->
+                assertThat(api.as(OFFICER_LI).get(byName).json().path("totalItems").asLong()).isEqualTo(1));
+
+        assertThat(api.as(ANALYST_ZHAO).get(byName).json().path("totalItems").asLong()).as("by name").isZero();
+        assertThat(api.as(ANALYST_ZHAO).get(byIdNumber).json().path("totalItems").asLong()).as("by ID number").isZero();
+        assertThat(api.as(ANALYST_ZHAO).get("/api/cases?q=" + number).json().path("totalItems").asLong())
+                .as("by case number").isEqualTo(1);
+        String employer = body.path("employer").path("name").asText();
+        assertThat(api.as(ANALYST_ZHAO).get("/api/cases?q=" + java.net.URLEncoder.encode(employer,
+                java.nio.charset.StandardCharsets.UTF_8)).json().path("totalItems").asLong()).as("by employer").isPositive();
     }
 
     @Test

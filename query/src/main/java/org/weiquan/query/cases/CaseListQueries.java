@@ -58,8 +58,16 @@ public class CaseListQueries {
         }
         if (query.text() != null && !query.text().isBlank()) {
             for (String word : SearchText.normalise(query.text()).split(" ")) {
-                where.append(" AND search_text LIKE ? ESCAPE '\\'");
-                args.add("%" + escapeLike(word) + "%");
+                String like = "%" + escapeLike(word) + "%";
+                if (query.personalDataSearchable()) {
+                    where.append(" AND search_text LIKE ? ESCAPE '\\'");
+                    args.add(like);
+                } else {
+                    // no party, no free text: the fields that name nobody
+                    where.append(" AND (LOWER(case_number) LIKE ? ESCAPE '\\' OR LOWER(employer_name) LIKE ? ESCAPE '\\'"
+                            + " OR LOWER(credit_code) LIKE ? ESCAPE '\\')");
+                    args.addAll(List.of(like, like, like));
+                }
             }
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM case_list" + where, Long.class, args.toArray());
