@@ -10,6 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.WeiquanUser;
@@ -48,7 +49,7 @@ public class CaseTransitions {
     }
 
     /** What a transition did: the case's version after it, and whether this answer repeats an earlier one. */
-    public record Outcome(long version, boolean replayed) {
+    private record Outcome(long version, boolean replayed) {
     }
 
     /** Sends the transition and answers {@code body(version)} with the version as ETag. */
@@ -60,7 +61,7 @@ public class CaseTransitions {
                 .body(body.apply(outcome.version()));
     }
 
-    public Outcome send(CaseKind kind, UUID caseId, String ifMatch, String idempotencyKey,
+    private Outcome send(CaseKind kind, UUID caseId, String ifMatch, String idempotencyKey,
                         Function<Long, Object> command) {
         WeiquanUser user = CurrentUser.get();
         access.visibleCase(caseId.toString(), kind, user);
@@ -102,7 +103,7 @@ public class CaseTransitions {
     /** The request's Idempotency-Key, checked as a create's is ({@link IdempotencyKeys#requireWellFormed}). */
     private static String currentIdempotencyKey() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (!(request instanceof org.springframework.web.context.request.ServletRequestAttributes servlet)) return null;
+        if (!(request instanceof ServletRequestAttributes servlet)) return null;
         return IdempotencyKeys.requireWellFormed(servlet.getRequest().getHeader(IDEMPOTENCY_KEY));
     }
 

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Possible duplicates at intake: open cases of the same kind naming the same worker (by party key)
@@ -41,7 +42,7 @@ public class DuplicateCheck {
                 .addValue("kind", kind.name()).addValue("keys", matchedOn.keySet())
                 .addValue("self", excludingCaseId == null ? "" : excludingCaseId);
         Map<String, PossibleDuplicate> byCase = new LinkedHashMap<>();
-        boolean[] elsewhere = {false};
+        AtomicBoolean elsewhere = new AtomicBoolean();
         // A case the list has not reached yet counts as open: it was filed a moment ago.
         jdbc.query("SELECT p.case_id, p.party_key, r.case_number, l.status, r.organisation FROM case_party p"
                 + " JOIN case_registry r ON r.case_id = p.case_id"
@@ -51,7 +52,7 @@ public class DuplicateCheck {
                 + " ORDER BY r.case_number", args, rs -> {
             String caseId = rs.getString("case_id");
             if (!viewer.covers(new OrganisationId(rs.getString("organisation")))) {
-                elsewhere[0] = true;
+                elsewhere.set(true);
                 return;
             }
             PossibleDuplicate found = new PossibleDuplicate(caseId, kind, rs.getString("case_number"),
@@ -60,7 +61,7 @@ public class DuplicateCheck {
             byCase.merge(caseId, found, (first, other) -> first.matchedOn().equals("worker") ? first : other);
         });
         List<PossibleDuplicate> found = mostTelling(byCase.values());
-        if (elsewhere[0]) found.add(PossibleDuplicate.elsewhere(kind));
+        if (elsewhere.get()) found.add(PossibleDuplicate.elsewhere(kind));
         return found;
     }
 

@@ -32,6 +32,7 @@ import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.casefile.IdempotencyConflictException;
 import org.weiquan.app.reference.NotOnRosterException;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -231,7 +232,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             // Spring's own errors (405, 415, ...) get a code too.
             problem.setProperty("code", "http-" + status.value());
-            problem.setType(java.net.URI.create("urn:weiquan:problem:http-" + status.value()));
+            problem.setType(URI.create("urn:weiquan:problem:http-" + status.value()));
             if (status.value() == 404) problem.setDetail("no such resource");
         }
         return super.createResponseEntity(body, headers, status, request);

@@ -109,13 +109,14 @@ class CrashRecoveryIT {
         }
         Random random = new Random(42);
         for (int kill = 1; kill <= KILLS; kill++) {
-            Thread.sleep(2500 + random.nextInt(2500));
+            // mid-traffic: once the clients have been answered another 40 to 80 times
+            awaitAcknowledged(ledger.acknowledged.get() + 40 + random.nextInt(41));
             up.set(false);
             app.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no goodbye
             app.waitFor(30, TimeUnit.SECONDS);
             app = start(store, port, kill);
         }
-        Thread.sleep(3000);
+        awaitAcknowledged(ledger.acknowledged.get() + 40);
         trafficOn.set(false);
         for (Future<?> client : running) client.get(5, TimeUnit.MINUTES);
         clients.shutdown();
@@ -216,8 +217,14 @@ class CrashRecoveryIT {
             } catch (UncheckedIOException noAnswer) {
                 ledger.unanswered.incrementAndGet();
             }
-            sleep(100);
+            // the app is going down or coming up: try again once it answers
+            await().pollDelay(Duration.ofMillis(50)).atMost(STARTUP).untilTrue(up);
         }
+    }
+
+    private void awaitAcknowledged(int count) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> ledger.acknowledged.get() >= count);
     }
 
     private static String transition(String step) {
@@ -378,14 +385,5 @@ class CrashRecoveryIT {
             report.readModelMismatches.add("monitoring " + counts + ", expected open " + open + " closed " + closed);
         }
         return report;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
