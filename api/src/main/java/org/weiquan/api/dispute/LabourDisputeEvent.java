@@ -12,6 +12,10 @@ import org.weiquan.api.common.Worker;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.weiquan.api.common.Personal;
+
+import static org.weiquan.api.common.Personal.Kind.FREE_TEXT;
+import static org.weiquan.api.common.Personal.Kind.STAFF;
 
 /**
  * Everything that can happen to a labour dispute. Each event is stored under its {@link EventType}
@@ -29,8 +33,8 @@ public sealed interface LabourDisputeEvent {
     @Revision("1")
     record DisputeFiledEvent(DisputeId disputeId, CaseNumber caseNumber, OrganisationId organisation,
                              District district, DisputeCategory category, List<Worker> workers,
-                             Employer employer, String claim, BigDecimal claimedAmount, LocalDate appliedOn,
-                             LocalDate infringementKnownOn, OfficerId officerInCharge, boolean collective,
+                             Employer employer, @Personal(FREE_TEXT) String claim, BigDecimal claimedAmount, LocalDate appliedOn,
+                             LocalDate infringementKnownOn, @Personal(STAFF) OfficerId officerInCharge, boolean collective,
                              boolean filedAfterLimitation, LocalDate mediationDueOn) implements LabourDisputeEvent {
         public DisputeFiledEvent {
             workers = List.copyOf(workers);
@@ -62,13 +66,13 @@ public sealed interface LabourDisputeEvent {
 
     @EventType("labour-dispute.mediation-session-recorded")
     @Revision("1")
-    record MediationSessionRecordedEvent(DisputeId disputeId, int sessionNumber, LocalDate heldOn, String summary)
+    record MediationSessionRecordedEvent(DisputeId disputeId, int sessionNumber, LocalDate heldOn, @Personal(FREE_TEXT) String summary)
             implements LabourDisputeEvent {
     }
 
     @EventType("labour-dispute.settlement-reached")
     @Revision("1")
-    record SettlementReachedEvent(DisputeId disputeId, BigDecimal amount, LocalDate paymentDueOn, String terms)
+    record SettlementReachedEvent(DisputeId disputeId, BigDecimal amount, LocalDate paymentDueOn, @Personal(FREE_TEXT) String terms)
             implements LabourDisputeEvent {
     }
 
@@ -80,7 +84,7 @@ public sealed interface LabourDisputeEvent {
 
     @EventType("labour-dispute.mediation-failed")
     @Revision("1")
-    record MediationFailedEvent(DisputeId disputeId, String reason) implements LabourDisputeEvent {
+    record MediationFailedEvent(DisputeId disputeId, @Personal(FREE_TEXT) String reason) implements LabourDisputeEvent {
     }
 
     /** The 15 days of §14 passed without a mediation agreement: the worker may go to arbitration. */
@@ -117,7 +121,7 @@ public sealed interface LabourDisputeEvent {
     /** The one extension §43 allows, of at most 15 days. */
     @EventType("labour-dispute.arbitration-period-extended")
     @Revision("1")
-    record ArbitrationPeriodExtendedEvent(DisputeId disputeId, int days, String reason, LocalDate awardDueOn)
+    record ArbitrationPeriodExtendedEvent(DisputeId disputeId, int days, @Personal(FREE_TEXT) String reason, LocalDate awardDueOn)
             implements LabourDisputeEvent {
     }
 
@@ -135,6 +139,6 @@ public sealed interface LabourDisputeEvent {
 
     @EventType("labour-dispute.closed")
     @Revision("1")
-    record DisputeClosedEvent(DisputeId disputeId, ClosureReason reason, String note) implements LabourDisputeEvent {
+    record DisputeClosedEvent(DisputeId disputeId, ClosureReason reason, @Personal(FREE_TEXT) String note) implements LabourDisputeEvent {
     }
 }

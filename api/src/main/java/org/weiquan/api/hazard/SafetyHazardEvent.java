@@ -10,6 +10,10 @@ import org.weiquan.api.common.OrganisationId;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.weiquan.api.common.Personal;
+
+import static org.weiquan.api.common.Personal.Kind.FREE_TEXT;
+import static org.weiquan.api.common.Personal.Kind.STAFF;
 
 /**
  * Everything that can happen to a safety hazard. Each event is stored under its {@link EventType}
@@ -25,8 +29,8 @@ public sealed interface SafetyHazardEvent {
     @EventType("safety-hazard.reported")
     @Revision("1")
     record HazardReportedEvent(HazardId hazardId, CaseNumber caseNumber, OrganisationId organisation,
-                               District district, HazardSeverity severity, Employer employer, String location,
-                               String description, LocalDate foundOn, OfficerId inspector)
+                               District district, HazardSeverity severity, Employer employer, @Personal(FREE_TEXT) String location,
+                               @Personal(FREE_TEXT) String description, LocalDate foundOn, @Personal(STAFF) OfficerId inspector)
             implements SafetyHazardEvent {
     }
 
@@ -39,13 +43,13 @@ public sealed interface SafetyHazardEvent {
     @Revision("1")
     record RectificationNoticeIssuedEvent(HazardId hazardId, int noticeNumber, LocalDate issuedOn,
                                           LocalDate deadline, LocalDate dueOn, LocalDate answerDueOn,
-                                          String requirements) implements SafetyHazardEvent {
+                                          @Personal(FREE_TEXT) String requirements) implements SafetyHazardEvent {
     }
 
     /** The employer answered the notice in writing; {@code withinPeriod}: by {@code answerDueOn}. */
     @EventType("safety-hazard.employer-answer-recorded")
     @Revision("1")
-    record EmployerAnswerRecordedEvent(HazardId hazardId, int noticeNumber, LocalDate answeredOn, String summary,
+    record EmployerAnswerRecordedEvent(HazardId hazardId, int noticeNumber, LocalDate answeredOn, @Personal(FREE_TEXT) String summary,
                                        boolean withinPeriod) implements SafetyHazardEvent {
     }
 
@@ -59,7 +63,7 @@ public sealed interface SafetyHazardEvent {
     @EventType("safety-hazard.rectification-progress-recorded")
     @Revision("1")
     record RectificationProgressRecordedEvent(HazardId hazardId, int noticeNumber, int entryNumber,
-                                              LocalDate recordedOn, String description) implements SafetyHazardEvent {
+                                              LocalDate recordedOn, @Personal(FREE_TEXT) String description) implements SafetyHazardEvent {
     }
 
     /**
@@ -68,7 +72,7 @@ public sealed interface SafetyHazardEvent {
      */
     @EventType("safety-hazard.rectification-submitted")
     @Revision("1")
-    record RectificationSubmittedEvent(HazardId hazardId, int noticeNumber, LocalDate submittedOn, String description,
+    record RectificationSubmittedEvent(HazardId hazardId, int noticeNumber, LocalDate submittedOn, @Personal(FREE_TEXT) String description,
                                        List<EvidenceAttachment> evidence, boolean withinDeadline)
             implements SafetyHazardEvent {
         public RectificationSubmittedEvent {
@@ -83,7 +87,7 @@ public sealed interface SafetyHazardEvent {
     @EventType("safety-hazard.rectification-verified")
     @Revision("1")
     record RectificationVerifiedEvent(HazardId hazardId, int noticeNumber, LocalDate verifiedOn,
-                                      VerificationOutcome outcome, String findings, boolean withinDeadline)
+                                      VerificationOutcome outcome, @Personal(FREE_TEXT) String findings, boolean withinDeadline)
             implements SafetyHazardEvent {
     }
 
@@ -92,7 +96,7 @@ public sealed interface SafetyHazardEvent {
     @Revision("1")
     record RectificationNoticeReissuedEvent(HazardId hazardId, int noticeNumber, LocalDate issuedOn,
                                             LocalDate deadline, LocalDate dueOn, LocalDate answerDueOn,
-                                            String requirements) implements SafetyHazardEvent {
+                                            @Personal(FREE_TEXT) String requirements) implements SafetyHazardEvent {
     }
 
     /**
@@ -110,21 +114,21 @@ public sealed interface SafetyHazardEvent {
     /** A general hazard turned out to be a major one (重大事故隐患); there is no way back. */
     @EventType("safety-hazard.escalated-to-major")
     @Revision("1")
-    record HazardEscalatedToMajorEvent(HazardId hazardId, LocalDate escalatedOn, String reason)
+    record HazardEscalatedToMajorEvent(HazardId hazardId, LocalDate escalatedOn, @Personal(FREE_TEXT) String reason)
             implements SafetyHazardEvent {
     }
 
     /** A major hazard was reported to {@code recipient} (《安全生产法》§41). */
     @EventType("safety-hazard.major-hazard-reported")
     @Revision("1")
-    record MajorHazardReportedEvent(HazardId hazardId, ReportRecipient recipient, String recipientName,
+    record MajorHazardReportedEvent(HazardId hazardId, ReportRecipient recipient, @Personal(FREE_TEXT) String recipientName,
                                     LocalDate reportedOn, String reference) implements SafetyHazardEvent {
     }
 
     /** The authority put the major hazard under listed supervision (挂牌督办). */
     @EventType("safety-hazard.listed-for-supervision")
     @Revision("1")
-    record HazardListedForSupervisionEvent(HazardId hazardId, LocalDate listedOn, String listedBy,
+    record HazardListedForSupervisionEvent(HazardId hazardId, LocalDate listedOn, @Personal(FREE_TEXT) String listedBy,
                                            String documentNumber) implements SafetyHazardEvent {
     }
 
@@ -132,13 +136,13 @@ public sealed interface SafetyHazardEvent {
     @EventType("safety-hazard.evacuation-recommended")
     @Revision("1")
     record EvacuationRecommendedEvent(HazardId hazardId, int recommendationNumber, LocalDate recommendedOn,
-                                      String reason) implements SafetyHazardEvent {
+                                      @Personal(FREE_TEXT) String reason) implements SafetyHazardEvent {
     }
 
     /** The case closed. {@code delisted}: it was under listed supervision, which the closure ends (销号). */
     @EventType("safety-hazard.closed")
     @Revision("1")
-    record HazardClosedEvent(HazardId hazardId, HazardClosureReason reason, LocalDate closedOn, String note,
+    record HazardClosedEvent(HazardId hazardId, HazardClosureReason reason, LocalDate closedOn, @Personal(FREE_TEXT) String note,
                              boolean delisted) implements SafetyHazardEvent {
     }
 }

@@ -12,6 +12,11 @@ import org.weiquan.api.common.Worker;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.weiquan.api.common.Personal;
+
+import static org.weiquan.api.common.Personal.Kind.FREE_TEXT;
+import static org.weiquan.api.common.Personal.Kind.STAFF;
+import static org.weiquan.api.common.Personal.Kind.STAFF_NAME;
 
 /**
  * Everything that can happen to a legal-aid case. Each event is stored under its {@link EventType}
@@ -29,9 +34,9 @@ public sealed interface LegalAidCaseEvent {
     @Revision("1")
     record LegalAidAppliedEvent(LegalAidCaseId legalAidCaseId, CaseNumber caseNumber, OrganisationId organisation,
                                 District district, Worker applicant, boolean migrantWorker,
-                                MatterCategory matterCategory, String matter, String grounds,
+                                MatterCategory matterCategory, @Personal(FREE_TEXT) String matter, @Personal(FREE_TEXT) String grounds,
                                 BigDecimal amountClaimed, Employer employer, LocalDate appliedOn,
-                                OfficerId officerInCharge, boolean meansTestExempt, LocalDate decisionDueOn)
+                                @Personal(STAFF) OfficerId officerInCharge, boolean meansTestExempt, LocalDate decisionDueOn)
             implements LegalAidCaseEvent {
     }
 
@@ -41,7 +46,7 @@ public sealed interface LegalAidCaseEvent {
      */
     @EventType("legal-aid.missing-materials-requested")
     @Revision("1")
-    record MissingMaterialsRequestedEvent(LegalAidCaseId legalAidCaseId, LocalDate requestedOn, List<String> items,
+    record MissingMaterialsRequestedEvent(LegalAidCaseId legalAidCaseId, LocalDate requestedOn, @Personal(FREE_TEXT) List<String> items,
                                           LocalDate supplyBy, int decisionDaysUsed) implements LegalAidCaseEvent {
         public MissingMaterialsRequestedEvent {
             items = List.copyOf(items);
@@ -55,7 +60,7 @@ public sealed interface LegalAidCaseEvent {
      */
     @EventType("legal-aid.missing-materials-received")
     @Revision("1")
-    record MissingMaterialsReceivedEvent(LegalAidCaseId legalAidCaseId, LocalDate receivedOn, String note,
+    record MissingMaterialsReceivedEvent(LegalAidCaseId legalAidCaseId, LocalDate receivedOn, @Personal(FREE_TEXT) String note,
                                          boolean decisionPeriodResumed, LocalDate decisionDueOn)
             implements LegalAidCaseEvent {
     }
@@ -74,7 +79,7 @@ public sealed interface LegalAidCaseEvent {
     @EventType("legal-aid.urgent-aid-granted")
     @Revision("1")
     record UrgentAidGrantedEvent(LegalAidCaseId legalAidCaseId, LocalDate grantedOn, LocalDate deadlineOn,
-                                 String deadlineDescription, int daysRemaining, LocalDate lawyerAssignmentDueOn)
+                                 @Personal(FREE_TEXT) String deadlineDescription, int daysRemaining, LocalDate lawyerAssignmentDueOn)
             implements LegalAidCaseEvent {
     }
 
@@ -102,15 +107,15 @@ public sealed interface LegalAidCaseEvent {
      */
     @EventType("legal-aid.rejected")
     @Revision("1")
-    record LegalAidRejectedEvent(LegalAidCaseId legalAidCaseId, LocalDate decidedOn, String reasons,
+    record LegalAidRejectedEvent(LegalAidCaseId legalAidCaseId, LocalDate decidedOn, @Personal(FREE_TEXT) String reasons,
                                  boolean withinPeriod, boolean urgentAidEnded) implements LegalAidCaseEvent {
     }
 
     /** {@code previousLawyerId} is null on the first assignment; {@code withinPeriod} compares with the due date. */
     @EventType("legal-aid.lawyer-assigned")
     @Revision("1")
-    record LawyerAssignedEvent(LegalAidCaseId legalAidCaseId, String lawyerId, String lawyerName, LocalDate assignedOn,
-                               String previousLawyerId, boolean withinPeriod) implements LegalAidCaseEvent {
+    record LawyerAssignedEvent(LegalAidCaseId legalAidCaseId, @Personal(STAFF) String lawyerId, @Personal(STAFF_NAME) String lawyerName, LocalDate assignedOn,
+                               @Personal(STAFF) String previousLawyerId, boolean withinPeriod) implements LegalAidCaseEvent {
     }
 
     /** No lawyer assigned by the end of the assignment period (§43: 3 days from approval). */
@@ -122,25 +127,25 @@ public sealed interface LegalAidCaseEvent {
     @EventType("legal-aid.activity-recorded")
     @Revision("1")
     record ActivityRecordedEvent(LegalAidCaseId legalAidCaseId, int activityNumber, ActivityType type, LocalDate on,
-                                 String note) implements LegalAidCaseEvent {
+                                 @Personal(FREE_TEXT) String note) implements LegalAidCaseEvent {
     }
 
     @EventType("legal-aid.outcome-recorded")
     @Revision("1")
     record OutcomeRecordedEvent(LegalAidCaseId legalAidCaseId, AidOutcome outcome, LocalDate concludedOn,
-                                BigDecimal amountRecovered, String note) implements LegalAidCaseEvent {
+                                BigDecimal amountRecovered, @Personal(FREE_TEXT) String note) implements LegalAidCaseEvent {
     }
 
     @EventType("legal-aid.closing-report-submitted")
     @Revision("1")
-    record ClosingReportSubmittedEvent(LegalAidCaseId legalAidCaseId, LocalDate submittedOn, String summary)
+    record ClosingReportSubmittedEvent(LegalAidCaseId legalAidCaseId, LocalDate submittedOn, @Personal(FREE_TEXT) String summary)
             implements LegalAidCaseEvent {
     }
 
     /** The applicant objected to the rejection; the review is due by {@code reviewDueOn} (§49). */
     @EventType("legal-aid.objection-lodged")
     @Revision("1")
-    record ObjectionLodgedEvent(LegalAidCaseId legalAidCaseId, LocalDate lodgedOn, String grounds,
+    record ObjectionLodgedEvent(LegalAidCaseId legalAidCaseId, LocalDate lodgedOn, @Personal(FREE_TEXT) String grounds,
                                 LocalDate reviewDueOn) implements LegalAidCaseEvent {
     }
 
@@ -153,20 +158,20 @@ public sealed interface LegalAidCaseEvent {
     /** The rejection is set aside: aid is approved and a lawyer is due by {@code lawyerAssignmentDueOn}. */
     @EventType("legal-aid.objection-upheld")
     @Revision("1")
-    record ObjectionUpheldEvent(LegalAidCaseId legalAidCaseId, LocalDate reviewedOn, String reasons,
+    record ObjectionUpheldEvent(LegalAidCaseId legalAidCaseId, LocalDate reviewedOn, @Personal(FREE_TEXT) String reasons,
                                 boolean withinPeriod, LocalDate lawyerAssignmentDueOn) implements LegalAidCaseEvent {
     }
 
     /** The rejection stands; a {@link LegalAidCaseClosedEvent} follows. */
     @EventType("legal-aid.objection-dismissed")
     @Revision("1")
-    record ObjectionDismissedEvent(LegalAidCaseId legalAidCaseId, LocalDate reviewedOn, String reasons,
+    record ObjectionDismissedEvent(LegalAidCaseId legalAidCaseId, LocalDate reviewedOn, @Personal(FREE_TEXT) String reasons,
                                    boolean withinPeriod) implements LegalAidCaseEvent {
     }
 
     @EventType("legal-aid.closed")
     @Revision("1")
-    record LegalAidCaseClosedEvent(LegalAidCaseId legalAidCaseId, LegalAidClosureReason reason, String note)
+    record LegalAidCaseClosedEvent(LegalAidCaseId legalAidCaseId, LegalAidClosureReason reason, @Personal(FREE_TEXT) String note)
             implements LegalAidCaseEvent {
     }
 }

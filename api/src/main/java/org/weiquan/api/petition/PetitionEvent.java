@@ -11,6 +11,10 @@ import org.weiquan.api.common.Worker;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.weiquan.api.common.Personal;
+
+import static org.weiquan.api.common.Personal.Kind.FREE_TEXT;
+import static org.weiquan.api.common.Personal.Kind.STAFF;
 
 /**
  * Everything that can happen to a petition (信访, 《信访工作条例》). Each event is stored under its
@@ -29,8 +33,8 @@ public sealed interface PetitionEvent {
     record PetitionReceivedEvent(PetitionId petitionId, CaseNumber caseNumber, OrganisationId organisation,
                                  District district, PetitionChannel channel, LocalDate receivedOn,
                                  List<Worker> petitioners, Integer visitorCount, boolean collective, Employer employer,
-                                 OrganisationId accusedOrganisation, boolean whistleblower, String claim,
-                                 OfficerId officerInCharge, LocalDate assignmentDueOn, PetitionId earlierPetitionId,
+                                 OrganisationId accusedOrganisation, boolean whistleblower, @Personal(FREE_TEXT) String claim,
+                                 @Personal(STAFF) OfficerId officerInCharge, LocalDate assignmentDueOn, PetitionId earlierPetitionId,
                                  CaseNumber earlierCaseNumber) implements PetitionEvent {
         public PetitionReceivedEvent {
             petitioners = List.copyOf(petitioners);
@@ -47,7 +51,7 @@ public sealed interface PetitionEvent {
     /** A material was added; numbers run from 1 in the order received. */
     @EventType("petition.material-added")
     @Revision("1")
-    record MaterialAddedEvent(PetitionId petitionId, int materialNumber, String fileName, String mediaType,
+    record MaterialAddedEvent(PetitionId petitionId, int materialNumber, @Personal(FREE_TEXT) String fileName, String mediaType,
                               long sizeBytes, String sha256, boolean whistleblower) implements PetitionEvent {
     }
 
@@ -76,7 +80,7 @@ public sealed interface PetitionEvent {
     @EventType("petition.assigned")
     @Revision("1")
     record PetitionAssignedEvent(PetitionId petitionId, LocalDate assignedOn, PetitionRouting routing,
-                                 String handlingUnit, OfficerId handlingOfficer, String note, boolean withinPeriod,
+                                 String handlingUnit, @Personal(STAFF) OfficerId handlingOfficer, @Personal(FREE_TEXT) String note, boolean withinPeriod,
                                  LocalDate acceptanceNoticeDueOn, LocalDate competenceObjectionDueOn)
             implements PetitionEvent {
     }
@@ -87,7 +91,7 @@ public sealed interface PetitionEvent {
      */
     @EventType("petition.competence-objected")
     @Revision("1")
-    record CompetenceObjectedEvent(PetitionId petitionId, LocalDate objectedOn, String handlingUnit, String reason,
+    record CompetenceObjectedEvent(PetitionId petitionId, LocalDate objectedOn, String handlingUnit, @Personal(FREE_TEXT) String reason,
                                    LocalDate assignmentDueOn) implements PetitionEvent {
     }
 
@@ -107,14 +111,14 @@ public sealed interface PetitionEvent {
     /** Not accepted, the petitioner told so in writing with the reason. */
     @EventType("petition.not-accepted")
     @Revision("1")
-    record PetitionNotAcceptedEvent(PetitionId petitionId, LocalDate decidedOn, String reason,
+    record PetitionNotAcceptedEvent(PetitionId petitionId, LocalDate decidedOn, @Personal(FREE_TEXT) String reason,
                                     boolean noticeWithinPeriod) implements PetitionEvent {
     }
 
     /** The one extension §34 allows, with its reason; the reply is now due by {@code replyDueOn}. */
     @EventType("petition.reply-period-extended")
     @Revision("1")
-    record ReplyPeriodExtendedEvent(PetitionId petitionId, int days, String reason, LocalDate replyDueOn)
+    record ReplyPeriodExtendedEvent(PetitionId petitionId, int days, @Personal(FREE_TEXT) String reason, LocalDate replyDueOn)
             implements PetitionEvent {
     }
 
@@ -126,26 +130,26 @@ public sealed interface PetitionEvent {
     /** Replied in writing; the petitioner may ask for review until {@code reviewRequestDueOn} (§35). */
     @EventType("petition.replied")
     @Revision("1")
-    record PetitionRepliedEvent(PetitionId petitionId, LocalDate repliedOn, String reply, boolean withinPeriod,
+    record PetitionRepliedEvent(PetitionId petitionId, LocalDate repliedOn, @Personal(FREE_TEXT) String reply, boolean withinPeriod,
                                 LocalDate reviewRequestDueOn) implements PetitionEvent {
     }
 
     @EventType("petition.rating-recorded")
     @Revision("1")
     record PetitionerRatingRecordedEvent(PetitionId petitionId, AnswerStage stage, SatisfactionRating rating,
-                                         LocalDate ratedOn, String comment) implements PetitionEvent {
+                                         LocalDate ratedOn, @Personal(FREE_TEXT) String comment) implements PetitionEvent {
     }
 
     @EventType("petition.closed")
     @Revision("1")
-    record PetitionClosedEvent(PetitionId petitionId, PetitionClosureReason reason, String note)
+    record PetitionClosedEvent(PetitionId petitionId, PetitionClosureReason reason, @Personal(FREE_TEXT) String note)
             implements PetitionEvent {
     }
 
     /** Review (复查) requested; the opinion is due by {@code answerDueOn} (§35). */
     @EventType("petition.review-requested")
     @Revision("1")
-    record ReviewRequestedEvent(PetitionId petitionId, LocalDate requestedOn, String reviewingBody, String grounds,
+    record ReviewRequestedEvent(PetitionId petitionId, LocalDate requestedOn, String reviewingBody, @Personal(FREE_TEXT) String grounds,
                                 LocalDate answerDueOn) implements PetitionEvent {
     }
 
@@ -157,7 +161,7 @@ public sealed interface PetitionEvent {
     /** Review opinion given; re-examination may be requested until {@code reexaminationRequestDueOn} (§36). */
     @EventType("petition.review-answered")
     @Revision("1")
-    record ReviewAnsweredEvent(PetitionId petitionId, LocalDate answeredOn, ReviewDecision decision, String opinion,
+    record ReviewAnsweredEvent(PetitionId petitionId, LocalDate answeredOn, ReviewDecision decision, @Personal(FREE_TEXT) String opinion,
                                boolean withinPeriod, LocalDate reexaminationRequestDueOn) implements PetitionEvent {
     }
 
@@ -165,7 +169,7 @@ public sealed interface PetitionEvent {
     @EventType("petition.reexamination-requested")
     @Revision("1")
     record ReexaminationRequestedEvent(PetitionId petitionId, LocalDate requestedOn, String reexaminingBody,
-                                       String grounds, LocalDate answerDueOn) implements PetitionEvent {
+                                       @Personal(FREE_TEXT) String grounds, LocalDate answerDueOn) implements PetitionEvent {
     }
 
     @EventType("petition.reexamination-answer-overdue")
@@ -176,7 +180,7 @@ public sealed interface PetitionEvent {
     @EventType("petition.reexamination-answered")
     @Revision("1")
     record ReexaminationAnsweredEvent(PetitionId petitionId, LocalDate answeredOn, ReviewDecision decision,
-                                      String opinion, boolean withinPeriod) implements PetitionEvent {
+                                      @Personal(FREE_TEXT) String opinion, boolean withinPeriod) implements PetitionEvent {
     }
 
     /**

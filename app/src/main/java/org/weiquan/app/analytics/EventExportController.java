@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,6 +27,8 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -62,13 +65,14 @@ public class EventExportController {
         StreamingResponseBody body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             // Straight from the storage engine, without blocking: the stream ends at the head of the log.
+            KnownParties parties = new KnownParties();
             try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(first, false)) {
                 Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
                 while (iterator.hasNext()) {
                     TrackedEventMessage<?> event = iterator.next();
                     if (end != null && !event.getTimestamp().isBefore(end)) break;
                     if (start != null && event.getTimestamp().isBefore(start)) continue;
-                    writer.write(json.writeValueAsString(line(event)));
+                    writer.write(json.writeValueAsString(line(event, parties)));
                     writer.write('\n');
                 }
             }
@@ -78,7 +82,7 @@ public class EventExportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"events.jsonl\"").body(body);
     }
 
-    private ObjectNode line(TrackedEventMessage<?> event) {
+    private ObjectNode line(TrackedEventMessage<?> event, KnownParties parties) {
         ObjectNode line = json.createObjectNode();
         line.put("eventId", event.getIdentifier());
         line.put("eventType", eventTypes.nameOf(event.getPayloadType()).orElse(event.getPayloadType().getName()));
@@ -94,7 +98,38 @@ public class EventExportController {
         line.put("actor", pseudonymiser.actor(actor == null ? null : actor.toString()));
         line.put("actorRole", role == null ? null : role.toString());
         line.put("organisation", organisation == null ? null : organisation.toString());
-        line.set("data", pseudonymiser.pseudonymise(json.valueToTree(event.getPayload())));
+        Map<String, String> known = event instanceof DomainEventMessage<?> domain ? parties.of(domain) : Map.of();
+        line.set("data", pseudonymiser.pseudonymise(event.getPayload(), known));
         return line;
+    }
+
+    /**
+     * The parties of each case met in one export, whose names free text masks: those its first
+     * event (the filing) names. A window that starts after a filing reads that event once.
+     */
+    private final class KnownParties {
+        private static final int CASES_KEPT = 10_000;
+        private final Map<String, Map<String, String>> byCase = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
+                return size() > CASES_KEPT;
+            }
+        };
+
+        Map<String, String> of(DomainEventMessage<?> event) {
+            String caseId = event.getAggregateIdentifier();
+            Map<String, String> known = byCase.get(caseId);
+            if (known == null) {
+                Object filing = event.getSequenceNumber() == 0 ? event.getPayload() : filingOf(caseId);
+                known = filing == null ? Map.of() : pseudonymiser.parties(filing);
+                byCase.put(caseId, known);
+            }
+            return known;
+        }
+
+        private Object filingOf(String caseId) {
+            DomainEventStream stream = events.readEvents(caseId, 0);
+            return stream.hasNext() ? stream.next().getPayload() : null;
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.weiquan.app.casefile;
 
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.PersonalMarks;
 import org.weiquan.app.security.Role;
 import org.weiquan.app.security.WeiquanUser;
 
@@ -33,6 +34,23 @@ public class CaseAccess {
         Optional<RegisteredCase> found = isUuid(idOrNumber) ? registry.find(idOrNumber.toLowerCase())
                 : registry.findByNumber(idOrNumber.strip().toUpperCase());
         return found.filter(c -> maySee(user, c)).orElseThrow(() -> new CaseNotFoundException(idOrNumber));
+    }
+
+    /**
+     * A list filtered on a field marked as personal data ({@code field} of the rows it shows) is
+     * not for a user who sees pseudonyms only: "the cases of officer X" picks out a person too.
+     */
+    public void requireFilterAllowed(WeiquanUser user, Class<? extends Record> rows, String field, String value) {
+        if (value != null && !value.isBlank() && user.role() == Role.ANALYST && PersonalMarks.isPersonal(rows, field)) {
+            throw new PersonalDataFilterException(field);
+        }
+    }
+
+    /** A filter on personal data asked for by a user who sees pseudonyms only. */
+    public static class PersonalDataFilterException extends RuntimeException {
+        PersonalDataFilterException(String field) {
+            super("lists cannot be filtered on " + field + " by a user who sees pseudonyms only");
+        }
     }
 
     private static boolean maySee(WeiquanUser user, RegisteredCase found) {

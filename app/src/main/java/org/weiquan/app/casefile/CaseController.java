@@ -34,6 +34,7 @@ import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.query.AuditEntry;
 import org.weiquan.api.query.CaseHistoryQuery;
 import org.weiquan.api.query.CaseListQuery;
+import org.weiquan.api.query.CaseSummary;
 import org.weiquan.api.query.CasePage;
 import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.audit.AuditCsv;
@@ -98,6 +99,7 @@ public class CaseController {
                          @RequestParam(defaultValue = "0") @Min(0) int page,
                          @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         WeiquanUser user = CurrentUser.get();
+        access.requireFilterAllowed(user, CaseSummary.class, "officerInCharge", officer);
         CaseListQuery query = new CaseListQuery(user.organisation(), kind, blankToNull(status), district,
                 blankToNull(officer), overdue, open, blankToNull(q), page, size, user.role() != Role.ANALYST);
         return queries.query(query, ResponseTypes.instanceOf(CasePage.class)).join();

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.OfficerId;
+import org.weiquan.api.dispute.DisputeSummary;
 import org.weiquan.api.dispute.DisputeCommands;
 import org.weiquan.api.dispute.DisputeDetail;
 import org.weiquan.api.dispute.DisputeId;
@@ -104,11 +106,12 @@ public class DisputeController {
     @Operation(summary = "List disputes of your organisation and those below it")
     public DisputePage list(@RequestParam(required = false) DisputeStatus status,
                                            @RequestParam(required = false) District district,
-                                           @RequestParam(required = false) String officer,
+                                           @RequestParam(required = false) @Size(max = 100) String officer,
                                            @RequestParam(required = false) Boolean overdue,
                                            @RequestParam(defaultValue = "0") @Min(0) int page,
                                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         WeiquanUser user = CurrentUser.get();
+        access.requireFilterAllowed(user, DisputeSummary.class, "officerInCharge", officer);
         ListDisputesQuery query = new ListDisputesQuery(user.organisation(), status, district,
                 officer == null || officer.isBlank() ? null : new OfficerId(officer), overdue, page, size);
         return queries.query(query, ResponseTypes.instanceOf(DisputePage.class)).join();

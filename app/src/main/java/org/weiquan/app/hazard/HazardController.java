@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,7 @@ import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.OfficerId;
+import org.weiquan.api.hazard.HazardSummary;
 import org.weiquan.api.hazard.EvidenceAttachment;
 import org.weiquan.api.hazard.HazardCommands;
 import org.weiquan.api.hazard.HazardCommands.ReportHazardCommand;
@@ -104,11 +106,12 @@ public class HazardController {
     public HazardPage list(@RequestParam(required = false) HazardStatus status,
                            @RequestParam(required = false) HazardSeverity severity,
                            @RequestParam(required = false) District district,
-                           @RequestParam(required = false) String officer,
+                           @RequestParam(required = false) @Size(max = 100) String officer,
                            @RequestParam(required = false) Boolean overdue,
                            @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         WeiquanUser user = CurrentUser.get();
+        access.requireFilterAllowed(user, HazardSummary.class, "inspector", officer);
         ListHazardsQuery query = new ListHazardsQuery(user.organisation(), status, severity, district,
                 officer == null || officer.isBlank() ? null : new OfficerId(officer.strip()), overdue, page, size);
         return queries.query(query, ResponseTypes.instanceOf(HazardPage.class)).join();

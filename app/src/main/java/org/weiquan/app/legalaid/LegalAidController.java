@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +28,7 @@ import org.weiquan.api.common.District;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.OfficerId;
 import org.weiquan.api.common.Worker;
+import org.weiquan.api.legalaid.LegalAidCaseSummary;
 import org.weiquan.api.legalaid.LegalAidCaseDetail;
 import org.weiquan.api.legalaid.LegalAidCaseId;
 import org.weiquan.api.legalaid.LegalAidCasePage;
@@ -107,11 +109,12 @@ public class LegalAidController {
             description = "officer matches the officer in charge or the assigned lawyer")
     public LegalAidCasePage list(@RequestParam(required = false) LegalAidStatus status,
                                  @RequestParam(required = false) District district,
-                                 @RequestParam(required = false) String officer,
+                                 @RequestParam(required = false) @Size(max = 100) String officer,
                                  @RequestParam(required = false) Boolean overdue,
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         WeiquanUser user = CurrentUser.get();
+        access.requireFilterAllowed(user, LegalAidCaseSummary.class, "officerInCharge", officer);
         ListLegalAidCasesQuery query = new ListLegalAidCasesQuery(user.organisation(), status, district,
                 officer == null || officer.isBlank() ? null : new OfficerId(officer.strip()), overdue, page, size);
         return queries.query(query, ResponseTypes.instanceOf(LegalAidCasePage.class)).join();

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +30,7 @@ import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.api.common.OfficerId;
 import org.weiquan.api.common.OrganisationId;
 import org.weiquan.api.common.Worker;
+import org.weiquan.api.petition.PetitionSummary;
 import org.weiquan.api.petition.PetitionChannel;
 import org.weiquan.api.petition.PetitionCommands;
 import org.weiquan.api.petition.PetitionCommands.EarlierPetition;
@@ -40,6 +42,7 @@ import org.weiquan.api.petition.PetitionQueries.ListPetitionsQuery;
 import org.weiquan.api.petition.PetitionStatus;
 import org.weiquan.api.query.CaseHistoryQuery;
 import org.weiquan.api.query.HistoryEntry;
+import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseIntake;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.casefile.CaseTransitions;
@@ -71,9 +74,11 @@ public class PetitionController {
     private final CaseTransitions transitions;
     private final QueryGateway queries;
     private final PetitionReader reader;
+    private final CaseAccess access;
 
     public PetitionController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries,
-                              PetitionReader reader) {
+                              PetitionReader reader, CaseAccess access) {
+        this.access = access;
         this.intake = intake;
         this.transitions = transitions;
         this.queries = queries;
@@ -107,12 +112,13 @@ public class PetitionController {
     @Operation(summary = "List petitions of your organisation and those below it")
     public PetitionPage list(@RequestParam(required = false) PetitionStatus status,
                              @RequestParam(required = false) District district,
-                             @RequestParam(required = false) String officer,
+                             @RequestParam(required = false) @Size(max = 100) String officer,
                              @RequestParam(required = false) Boolean overdue,
                              @RequestParam(required = false) PetitionChannel channel,
                              @RequestParam(defaultValue = "0") @Min(0) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         WeiquanUser user = CurrentUser.get();
+        access.requireFilterAllowed(user, PetitionSummary.class, "officerInCharge", officer);
         ListPetitionsQuery query = new ListPetitionsQuery(user.organisation(), status, district,
                 officer == null || officer.isBlank() ? null : new OfficerId(officer.strip()), overdue, channel, page,
                 size);

@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.app.admin.ProjectionReplayController;
+import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.casefile.IdempotencyConflictException;
 import org.weiquan.app.reference.NotOnRosterException;
@@ -92,6 +93,11 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProjectionReplayController.NoSuchProcessorException.class)
     ProblemDetail noSuchProcessor(ProjectionReplayController.NoSuchProcessorException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "processor-not-found", e.getMessage());
+    }
+
+    @ExceptionHandler(CaseAccess.PersonalDataFilterException.class)
+    ProblemDetail personalDataFilter(CaseAccess.PersonalDataFilterException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "query.personal-data-filter", e.getMessage());
     }
 
     @ExceptionHandler(IdempotencyConflictException.class)

@@ -53,6 +53,27 @@ class EventExportHttpTest extends HttpIntegrationTest {
     }
 
     @Test
+    void finding_2_a_partys_name_and_numbers_typed_into_a_summary_reach_analysts_masked_in_a_window_after_the_filing() {
+        String idNumber = Disputes.idNumber(322);
+        String id = file(workerNamed("司马青云", idNumber, "13700002222")).path("disputeId").asText();
+        api.as(OFFICER_LI).ifMatch(0).post(Disputes.path(id, "acceptance"), Disputes.acceptance());
+        api.as(OFFICER_LI).ifMatch(1).post(Disputes.path(id, "mediator"), Disputes.mediator("mediator.sun"));
+        Instant afterFiling = Instant.now();
+        ApiResponse session = api.as(OFFICER_LI).ifMatch(2).post(Disputes.path(id, "mediation-sessions"),
+                Disputes.session(0, "司马青云称可回电13912345678，身份证" + idNumber + "，调解员mediator.sun在场"));
+        assertThat(session.status()).as("%s", session).isEqualTo(200);
+
+        ApiResponse export = api.as(ANALYST_ZHAO).get("/api/analytics/events?from=" + afterFiling);
+
+        assertThat(export.body()).doesNotContain("司马青云", "13912345678", idNumber);
+        JsonNode recorded = find(lines(export.body()), id, "labour-dispute.mediation-session-recorded");
+        String person = find(lines(api.as(ANALYST_ZHAO).get("/api/analytics/events").body()), id, "labour-dispute.filed")
+                .path("data").path("workers").get(0).path("idNumber").asText();
+        assertThat(recorded.path("data").path("summary").asText())
+                .isEqualTo(person + "称可回电[电话]，身份证[身份证号]，调解员mediator.sun在场");
+    }
+
+    @Test
     void a_time_window_exports_only_the_events_inside_it() {
         file(Disputes.filing());
         Instant between = Instant.now();

@@ -23,6 +23,7 @@ import static org.awaitility.Awaitility.await;
 import static org.weiquan.app.support.ApiClient.ANALYST_ZHAO;
 import static org.weiquan.app.support.ApiClient.OFFICER_CHEN;
 import static org.weiquan.app.support.ApiClient.OFFICER_LI;
+import static org.weiquan.app.support.ApiClient.SUPERVISOR_WANG;
 import static org.weiquan.app.support.Problems.assertProblem;
 
 /**
@@ -135,6 +136,25 @@ class ApiBoundaryHttpTest extends HttpIntegrationTest {
         String employer = body.path("employer").path("name").asText();
         assertThat(api.as(ANALYST_ZHAO).get("/api/cases?q=" + java.net.URLEncoder.encode(employer,
                 java.nio.charset.StandardCharsets.UTF_8)).json().path("totalItems").asLong()).as("by employer").isPositive();
+    }
+
+    @Test
+    void finding_1_analysts_get_list_rows_without_names_with_staff_as_pseudonyms_and_cannot_filter_on_a_person() {
+        String number = file(Disputes.filing()).path("caseNumber").asText();
+        await().atMost(READ_SIDE).untilAsserted(() ->
+                assertThat(api.as(ANALYST_ZHAO).get("/api/cases?q=" + number).json().path("totalItems").asLong()).isOne());
+
+        JsonNode row = api.as(ANALYST_ZHAO).get("/api/cases?q=" + number).json().path("items").get(0);
+        assertThat(row.path("partyMasked").isNull()).isTrue();
+        assertThat(row.path("officerInCharge").asText()).startsWith("staff-");
+        assertThat(api.as(OFFICER_LI).get("/api/cases?q=" + number).json().path("items").get(0)
+                .path("officerInCharge").asText()).isEqualTo("officer.li");
+        ApiResponse disputes = api.as(ANALYST_ZHAO).get(Disputes.PATH + "?size=200");
+        assertThat(disputes.body()).doesNotContain("officer.li", "\"张");
+        for (String list : new String[]{"/api/cases", Disputes.PATH, "/api/hazards", "/api/legal-aid-cases", "/api/petitions"}) {
+            assertProblem(api.as(ANALYST_ZHAO).get(list + "?officer=officer.li"), 400, "query.personal-data-filter");
+            assertThat(api.as(SUPERVISOR_WANG).get(list + "?officer=officer.li").status()).as(list).isEqualTo(200);
+        }
     }
 
     @Test

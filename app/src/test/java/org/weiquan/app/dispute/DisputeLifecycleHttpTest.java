@@ -156,7 +156,8 @@ class DisputeLifecycleHttpTest extends HttpIntegrationTest {
         assertThat(listedIds(SUPERVISOR_WANG)).as("szftu covers szftu/gusu").contains(id);
         assertThat(listedIds(OFFICER_CHEN)).as("szftu/kunshan does not").doesNotContain(id);
         JsonNode analystsRow = row(ANALYST_ZHAO, id);
-        assertThat(analystsRow.path("leadWorkerMasked").asText()).as("lists mask names").isEqualTo("张***");
+        assertThat(row(OFFICER_LI, id).path("leadWorkerMasked").asText()).as("lists mask names").isEqualTo("张***");
+        assertThat(analystsRow.path("leadWorkerMasked").isNull()).as("analysts see no name at all").isTrue();
         assertThat(analystsRow.toString()).doesNotContain("张小明").doesNotContain(Disputes.idNumber(1));
     }
 

@@ -4,6 +4,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.Personal;
+import org.weiquan.api.common.PersonalMarks;
 import org.weiquan.api.query.CaseListQuery;
 import org.weiquan.api.query.CasePage;
 import org.weiquan.api.query.CaseSummary;
@@ -13,6 +15,7 @@ import java.sql.Date;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The cross-kind case list and search, over the {@code case_list} view of every kind's list
@@ -20,6 +23,25 @@ import java.util.List;
  */
 @Component
 public class CaseListQueries {
+    /**
+     * The columns a text search looks in, each with the mark of what it holds: a user who sees
+     * pseudonyms only searches the unmarked ones, since whether a search for a person finds a case
+     * would tell who has one.
+     */
+    private static final List<Searched> SEARCHED = List.of(
+            shownAs("LOWER(case_number)", "caseNumber"),
+            shownAs("LOWER(employer_name)", "employerName"),
+            shownAs("LOWER(credit_code)", "creditCode"),
+            // the parties' names and ID numbers, the employer and the case's own text, normalised
+            new Searched("search_text", Personal.Kind.FREE_TEXT));
+
+    private record Searched(String column, Personal.Kind mark) {
+    }
+
+    private static Searched shownAs(String column, String field) {
+        return new Searched(column, PersonalMarks.of(CaseSummary.class, field).orElse(null));
+    }
+
     private final JdbcTemplate jdbc;
 
     public CaseListQueries(JdbcTemplate jdbc) {
@@ -57,17 +79,13 @@ public class CaseListQueries {
             args.add(query.open());
         }
         if (query.text() != null && !query.text().isBlank()) {
+            List<Searched> columns = SEARCHED.stream()
+                    .filter(searched -> query.personalDataSearchable() || searched.mark() == null).toList();
             for (String word : SearchText.normalise(query.text()).split(" ")) {
                 String like = "%" + escapeLike(word) + "%";
-                if (query.personalDataSearchable()) {
-                    where.append(" AND search_text LIKE ? ESCAPE '\\'");
-                    args.add(like);
-                } else {
-                    // no party, no free text: the fields that name nobody
-                    where.append(" AND (LOWER(case_number) LIKE ? ESCAPE '\\' OR LOWER(employer_name) LIKE ? ESCAPE '\\'"
-                            + " OR LOWER(credit_code) LIKE ? ESCAPE '\\')");
-                    args.addAll(List.of(like, like, like));
-                }
+                where.append(columns.stream().map(searched -> searched.column() + " LIKE ? ESCAPE '\\'")
+                        .collect(Collectors.joining(" OR ", " AND (", ")")));
+                columns.forEach(searched -> args.add(like));
             }
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM case_list" + where, Long.class, args.toArray());
