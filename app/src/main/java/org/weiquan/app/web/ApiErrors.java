@@ -192,6 +192,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         ProblemDetail problem;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             problem = fieldProblem(path(unknown), "is not a field of this request");
+        } else if (cause instanceof StrictJson.DateBeforeEarliestException early) {
+            problem = fieldProblem(path(early), "is before " + early.earliest() + ", the earliest date accepted");
         } else if (cause instanceof InvalidFormatException invalid) {
             String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
                     ? ": one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants()) : "";

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.weiquan.app.support.ApiResponse;
 import org.weiquan.app.support.Disputes;
+import org.weiquan.app.support.Hazards;
 import org.weiquan.app.support.HttpIntegrationTest;
+import org.weiquan.app.support.LegalAidCases;
+import org.weiquan.app.support.Petitions;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -187,34 +191,62 @@ class ApiBoundaryHttpTest extends HttpIntegrationTest {
     }
 
     @Test
-    void finding_8_input_is_read_as_written_without_coercion_and_refused_field_by_field() throws Exception {
+    void finding_8_input_is_read_as_written_without_coercion_and_refused_field_by_field_in_every_create() throws Exception {
         long eventsBefore = storedEvents();
-        String valid = JSON.writeValueAsString(Disputes.filing());
-        List<String> cases = new ArrayList<>();
-        for (String[] field : new String[][]{{"district", "3"}, {"district", "\"gusu\""}, {"district", "\" GUSU \""},
-                {"claim", "123"}, {"claim", "true"}, {"claim", "\"拖欠工资LONE-SURROGATE\""}, {"claimedAmount", "\"12000\""},
-                {"claimedAmount", "false"}}) {
-            ObjectNode body = (ObjectNode) JSON.readTree(valid);
-            body.set(field[0], JSON.readTree(field[1]));
-            // the escape goes out as written: a Java string cannot carry a lone surrogate through UTF-8
-            String text = JSON.writeValueAsString(body).replace("LONE-SURROGATE", "\\ud800");
-            ApiResponse answer = api.as(OFFICER_LI).postRaw(Disputes.PATH, text);
-            assertThat(answer.status()).as("%s = %s: %s", field[0], field[1], answer).isEqualTo(400);
-            JsonNode problem = assertProblem(answer, 400, "validation-failed");
-            assertThat(problem.path("errors").get(0).path("field").asText()).as("%s = %s", field[0], field[1])
-                    .isEqualTo(field[0]);
-            cases.add(field[0] + "=" + field[1]);
+        List<Create> creates = List.of(
+                new Create("dispute", Disputes.PATH, Disputes::filing, "category", "claim", "claimedAmount", null, "appliedOn"),
+                new Create("hazard", Hazards.PATH, Hazards::report, "severity", "description", null, null, "foundOn"),
+                new Create("legal aid", LegalAidCases.PATH, () -> LegalAidCases.application(90), "matterCategory", "matter",
+                        "amountClaimed", "migrantWorker", "appliedOn"),
+                new Create("petition", Petitions.PATH, () -> Petitions.visit(3), "channel", "claim", "visitorCount",
+                        "whistleblower", "receivedOn"));
+        int refused = 0;
+        for (Create create : creates) {
+            for (String[] field : create.refusals()) {
+                ObjectNode body = create.body().get();
+                body.set(field[0], JSON.readTree(field[1]));
+                // the escape goes out as written: a Java string cannot carry a lone surrogate through UTF-8
+                String text = JSON.writeValueAsString(body).replace("LONE-SURROGATE", "\\ud800");
+                ApiResponse answer = api.as(OFFICER_LI).postRaw(create.path(), text);
+                String what = create.kind() + ": " + field[0] + " = " + field[1];
+                assertThat(answer.status()).as("%s: %s", what, answer).isEqualTo(400);
+                JsonNode problem = assertProblem(answer, 400, "validation-failed");
+                assertThat(problem.path("errors").get(0).path("field").asText()).as(what).isEqualTo(field[0]);
+                refused++;
+            }
+            assertThat(api.as(OFFICER_LI).post(create.path(), create.body().get()).status()).as(create.kind()).isEqualTo(201);
         }
-        // the same for a hazard's enum and text
-        for (String[] field : new String[][]{{"district", "0"}, {"severity", "\"major\""}, {"description", "42"}}) {
-            ObjectNode body = org.weiquan.app.support.Hazards.report();
-            body.set(field[0], JSON.readTree(field[1]));
-            assertProblem(api.as(OFFICER_LI).post(org.weiquan.app.support.Hazards.PATH, body), 400, "validation-failed");
+        assertThat(refused).isEqualTo(91);
+        // the earliest date accepted is accepted, the day before it is not
+        ObjectNode earliest = Disputes.filing().put("infringementKnownOn", "1950-01-01");
+        assertThat(api.as(OFFICER_LI).post(Disputes.PATH, earliest).status()).isEqualTo(201);
+        JsonNode early = assertProblem(api.as(OFFICER_LI).post(Disputes.PATH,
+                Disputes.filing().put("infringementKnownOn", "1949-12-31")), 400, "validation-failed");
+        assertThat(early.path("errors").get(0).path("message").asText()).contains("1950-01-01");
+        assertThat(storedEvents()).as("one event for each create that was answered 201").isEqualTo(eventsBefore + creates.size() + 1);
+    }
+
+    /** One kind's create and the fields its refusals try. */
+    private record Create(String kind, String path, Supplier<ObjectNode> body, String enumField, String textField,
+                          String numberField, String booleanField, String dateField) {
+        List<String[]> refusals() {
+            List<String[]> all = new ArrayList<>();
+            for (String value : new String[]{"3", "\"gusu\"", "\" GUSU \"", "\"Gusu\"", "true"}) all.add(new String[]{"district", value});
+            for (String value : new String[]{"0", "\"other\"", "\"OTHER \""}) all.add(new String[]{enumField, value});
+            for (String value : new String[]{"123", "1.5", "true", "\"拖欠工资LONE-SURROGATE\"", "{}", "[]"}) {
+                all.add(new String[]{textField, value});
+            }
+            if (numberField != null) {
+                for (String value : new String[]{"\"12000\"", "false", "[1]"}) all.add(new String[]{numberField, value});
+            }
+            if (booleanField != null) {
+                for (String value : new String[]{"\"true\"", "1", "\"yes\""}) all.add(new String[]{booleanField, value});
+            }
+            for (String value : new String[]{"\"1949-12-31\"", "\"0001-01-01\"", "\"2026-13-01\"", "20261120", "\"2026/11/20\""}) {
+                all.add(new String[]{dateField, value});
+            }
+            return all;
         }
-        assertThat(cases).hasSize(8);
-        assertThat(storedEvents()).isEqualTo(eventsBefore);
-        // and the valid body is filed
-        assertThat(api.as(OFFICER_LI).postRaw(Disputes.PATH, valid).status()).isEqualTo(201);
     }
 
     private record RawAnswer(int status, String contentType, String body) {

@@ -1,5 +1,6 @@
 package org.weiquan.app.legalaid;
 
+import org.weiquan.app.support.LegalAidCases;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.weiquan.app.legalaid.LegalAidCases.daysAgo;
-import static org.weiquan.app.legalaid.LegalAidCases.path;
+import static org.weiquan.app.support.LegalAidCases.daysAgo;
+import static org.weiquan.app.support.LegalAidCases.path;
 import static org.weiquan.app.support.ApiClient.OFFICER_LI;
 import static org.weiquan.app.support.Problems.assertProblem;
 

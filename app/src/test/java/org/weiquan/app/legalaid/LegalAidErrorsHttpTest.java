@@ -1,5 +1,6 @@
 package org.weiquan.app.legalaid;
 
+import org.weiquan.app.support.LegalAidCases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,8 +20,8 @@ import java.util.Base64;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.weiquan.app.legalaid.LegalAidCases.path;
-import static org.weiquan.app.legalaid.LegalAidCases.today;
+import static org.weiquan.app.support.LegalAidCases.path;
+import static org.weiquan.app.support.LegalAidCases.today;
 import static org.weiquan.app.support.ApiClient.ADMIN;
 import static org.weiquan.app.support.ApiClient.ANALYST_ZHAO;
 import static org.weiquan.app.support.ApiClient.OFFICER_CHEN;

@@ -1,5 +1,6 @@
 package org.weiquan.app.legalaid;
 
+import org.weiquan.app.support.LegalAidCases;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.weiquan.app.support.ApiClient;
 import org.weiquan.app.support.ApiResponse;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.weiquan.app.legalaid.LegalAidCases.path;
+import static org.weiquan.app.support.LegalAidCases.path;
 import static org.weiquan.app.support.ApiClient.OFFICER_LI;
 import static org.weiquan.app.support.Problems.assertProblem;
 

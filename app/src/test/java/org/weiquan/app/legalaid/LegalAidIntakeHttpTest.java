@@ -1,5 +1,6 @@
 package org.weiquan.app.legalaid;
 
+import org.weiquan.app.support.LegalAidCases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.weiquan.app.legalaid;
 
+import org.weiquan.app.support.LegalAidCases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
@@ -14,9 +15,9 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.weiquan.app.legalaid.LegalAidCases.daysAgo;
-import static org.weiquan.app.legalaid.LegalAidCases.path;
-import static org.weiquan.app.legalaid.LegalAidCases.today;
+import static org.weiquan.app.support.LegalAidCases.daysAgo;
+import static org.weiquan.app.support.LegalAidCases.path;
+import static org.weiquan.app.support.LegalAidCases.today;
 import static org.weiquan.app.support.ApiClient.ANALYST_ZHAO;
 import static org.weiquan.app.support.ApiClient.OFFICER_CHEN;
 import static org.weiquan.app.support.ApiClient.OFFICER_LI;

@@ -1,5 +1,6 @@
 package org.weiquan.app.petition;
 
+import org.weiquan.app.support.Petitions;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.weiquan.app.support.ApiClient;
 import org.weiquan.app.support.ApiResponse;

@@ -1,5 +1,6 @@
 package org.weiquan.app.petition;
 
+import org.weiquan.app.support.Petitions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.weiquan.app.petition.Petitions.path;
+import static org.weiquan.app.support.Petitions.path;
 import static org.weiquan.app.support.ApiClient.ANALYST_ZHAO;
 import static org.weiquan.app.support.ApiClient.OFFICER_CHEN;
 import static org.weiquan.app.support.ApiClient.OFFICER_LI;

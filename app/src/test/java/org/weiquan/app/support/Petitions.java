@@ -1,9 +1,8 @@
-package org.weiquan.app.petition;
+package org.weiquan.app.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.weiquan.app.support.Disputes;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -13,31 +12,31 @@ import java.util.UUID;
  * field at a time. Dates are relative to today in China so that bodies stay valid whenever the
  * suite runs, and chosen so that no legal period runs out while it does.
  */
-final class Petitions {
-    static final String PATH = "/api/petitions";
-    static final String PLAIN_SHA = "1".repeat(64);
-    static final String WHISTLEBLOWER_SHA = "f".repeat(64);
+public final class Petitions {
+    public static final String PATH = "/api/petitions";
+    public static final String PLAIN_SHA = "1".repeat(64);
+    public static final String WHISTLEBLOWER_SHA = "f".repeat(64);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Petitions() {
     }
 
-    static LocalDate daysAgo(int days) {
+    public static LocalDate daysAgo(int days) {
         return Disputes.daysAgo(days);
     }
 
-    static String idNumber(int serial) {
+    public static String idNumber(int serial) {
         return Disputes.idNumber(serial);
     }
 
     /** A letter received ten days ago from one petitioner, with a claim no other request has. */
-    static ObjectNode letter() {
+    public static ObjectNode letter() {
         return letter(500);
     }
 
     /** A letter from the petitioner with ID number serial {@code petitioner}. */
-    static ObjectNode letter(int petitioner) {
+    public static ObjectNode letter(int petitioner) {
         ObjectNode body = JSON.createObjectNode();
         body.put("district", "GUSU");
         body.put("channel", "LETTER");
@@ -51,76 +50,76 @@ final class Petitions {
     }
 
     /** A visit of {@code visitors} people, two of them named. */
-    static ObjectNode visit(int visitors) {
+    public static ObjectNode visit(int visitors) {
         ObjectNode body = letter();
         body.put("channel", "VISIT").put("visitorCount", visitors);
         ((ArrayNode) body.get("petitioners")).addObject().put("name", "李来访").put("idNumber", idNumber(501));
         return body;
     }
 
-    static ObjectNode material(String fileName, String sha256, boolean whistleblower) {
+    public static ObjectNode material(String fileName, String sha256, boolean whistleblower) {
         return JSON.createObjectNode().put("fileName", fileName).put("mediaType", "application/pdf")
                 .put("sizeBytes", 48_211).put("sha256", sha256).put("whistleblower", whistleblower);
     }
 
-    static ObjectNode registration() {
+    public static ObjectNode registration() {
         return object().put("registeredOn", daysAgo(10).toString()).put("subject", "WAGE_ARREARS");
     }
 
-    static ObjectNode assignment(int daysAgo) {
+    public static ObjectNode assignment(int daysAgo) {
         return object().put("assignedOn", daysAgo(daysAgo).toString()).put("routing", "ASSIGNED")
                 .put("handlingUnit", "姑苏区平江街道总工会").put("handlingOfficer", "officer.zhou")
                 .put("note", "请十五日内告知是否受理");
     }
 
-    static ObjectNode objection() {
+    public static ObjectNode objection() {
         return object().put("objectedOn", daysAgo(0).toString()).put("reason", "属劳动监察职权, 不属本单位职权范围");
     }
 
-    static ObjectNode acceptance(int daysAgo) {
+    public static ObjectNode acceptance(int daysAgo) {
         return object().put("acceptedOn", daysAgo(daysAgo).toString());
     }
 
-    static ObjectNode nonAcceptance() {
+    public static ObjectNode nonAcceptance() {
         return object().put("decidedOn", daysAgo(7).toString()).put("reason", "已进入劳动仲裁程序, 不予受理");
     }
 
-    static ObjectNode extension(int days) {
+    public static ObjectNode extension(int days) {
         return object().put("days", days).put("reason", "需调取社保缴费记录");
     }
 
-    static ObjectNode reply(int daysAgo) {
+    public static ObjectNode reply(int daysAgo) {
         return object().put("repliedOn", daysAgo(daysAgo).toString()).put("reply", "经协调, 公司承诺月底前付清欠薪");
     }
 
-    static ObjectNode rating(String rating, int daysAgo) {
+    public static ObjectNode rating(String rating, int daysAgo) {
         return object().put("rating", rating).put("ratedOn", daysAgo(daysAgo).toString()).put("comment", "态度很好");
     }
 
-    static ObjectNode closure(String reason) {
+    public static ObjectNode closure(String reason) {
         return object().put("reason", reason).put("note", "办结");
     }
 
-    static ObjectNode reviewRequest(int daysAgo) {
+    public static ObjectNode reviewRequest(int daysAgo) {
         return object().put("requestedOn", daysAgo(daysAgo).toString()).put("reviewingBody", "苏州市总工会")
                 .put("grounds", "公司至今未付款");
     }
 
-    static ObjectNode reexaminationRequest(int daysAgo) {
+    public static ObjectNode reexaminationRequest(int daysAgo) {
         return object().put("requestedOn", daysAgo(daysAgo).toString()).put("reexaminingBody", "江苏省总工会")
                 .put("grounds", "复查意见未解决问题");
     }
 
-    static ObjectNode answer(int daysAgo, String decision) {
+    public static ObjectNode answer(int daysAgo, String decision) {
         return object().put("answeredOn", daysAgo(daysAgo).toString()).put("decision", decision)
                 .put("opinion", "维持原处理意见, 督促公司付款");
     }
 
-    static String path(String petitionId) {
+    public static String path(String petitionId) {
         return PATH + "/" + petitionId;
     }
 
-    static String path(String petitionId, String transition) {
+    public static String path(String petitionId, String transition) {
         return PATH + "/" + petitionId + "/" + transition;
     }
 
