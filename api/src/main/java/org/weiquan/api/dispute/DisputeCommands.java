@@ -128,4 +128,11 @@ public final class DisputeCommands {
             LinkRelation relation,
             String note) {
     }
+
+    /** Flags an open case of the same kind in an organisation the filing officer may not see (at filing). */
+    public record FlagDisputeDuplicateElsewhereCommand(
+            @TargetAggregateIdentifier DisputeId disputeId,
+            String otherCaseId,
+            CaseKind otherKind) {
+    }
 }

@@ -139,4 +139,11 @@ public final class HazardCommands {
             LinkRelation relation,
             String note) {
     }
+
+    /** Flags an open case of the same kind in an organisation the filing officer may not see (at filing). */
+    public record FlagHazardDuplicateElsewhereCommand(
+            @TargetAggregateIdentifier HazardId hazardId,
+            String otherCaseId,
+            CaseKind otherKind) {
+    }
 }

@@ -162,4 +162,11 @@ public final class LegalAidCommands {
             LinkRelation relation,
             String note) {
     }
+
+    /** Flags an open case of the same kind in an organisation the filing officer may not see (at filing). */
+    public record FlagLegalAidCaseDuplicateElsewhereCommand(
+            @TargetAggregateIdentifier LegalAidCaseId legalAidCaseId,
+            String otherCaseId,
+            CaseKind otherKind) {
+    }
 }

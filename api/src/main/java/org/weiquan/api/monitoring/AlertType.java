@@ -8,6 +8,11 @@ public enum AlertType {
     COLLECTIVE_VISIT,
     /** A hazard reported as, or escalated to, a major one (重大事故隐患). */
     MAJOR_HAZARD,
+    /**
+     * A case filed while an open case of the same kind, in another organisation, names the same
+     * worker or employer: for the supervisors over both, who alone may see the pair.
+     */
+    DUPLICATE_ACROSS_ORGANISATIONS,
     /** A deadline of a case passed without the step it was set for. */
     DEADLINE_PASSED,
     /** An open case's next deadline falls within the days asked for (computed when asked, never stored). */

@@ -201,4 +201,11 @@ public final class PetitionCommands {
             LinkRelation relation,
             String note) {
     }
+
+    /** Flags an open case of the same kind in an organisation the filing officer may not see (at filing). */
+    public record FlagPetitionDuplicateElsewhereCommand(
+            @TargetAggregateIdentifier PetitionId petitionId,
+            String otherCaseId,
+            CaseKind otherKind) {
+    }
 }

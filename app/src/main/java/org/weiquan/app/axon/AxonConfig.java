@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.weiquan.api.common.CaseLinkedEvent;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.app.casefile.CaseKindSupport;
 import org.weiquan.command.common.VersionCheckFirst;
 
@@ -39,7 +40,7 @@ public class AxonConfig {
     /** The events every case kind contributes, and the events all kinds share. */
     @Bean
     EventTypeRegistry eventTypeRegistry(List<CaseKindSupport> kinds) {
-        List<Class<?>> types = new ArrayList<>(List.of(CaseLinkedEvent.class));
+        List<Class<?>> types = new ArrayList<>(List.of(CaseLinkedEvent.class, DuplicateElsewhereFlaggedEvent.class));
         kinds.forEach(kind -> types.addAll(List.of(kind.eventTypes())));
         return new EventTypeRegistry(types.toArray(Class<?>[]::new));
     }

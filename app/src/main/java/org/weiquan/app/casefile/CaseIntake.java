@@ -15,9 +15,12 @@ import org.weiquan.command.deadline.DeadlineCalculator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Files a case of any kind exactly once. Case number, registry row, party keys, idempotency key and
@@ -34,11 +37,13 @@ public class CaseIntake {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final EventStore events;
+    private final Map<CaseKind, CaseKindSupport> kinds;
 
     public CaseIntake(CommandGateway commands, CaseRegistry registry, IdempotencyKeys idempotencyKeys,
                       DuplicateCheck duplicates, PlatformTransactionManager transactions, Clock clock,
-                      EventStore events) {
+                      EventStore events, List<CaseKindSupport> kinds) {
         this.events = events;
+        this.kinds = kinds.stream().collect(Collectors.toUnmodifiableMap(CaseKindSupport::kind, Function.identity()));
         this.commands = commands;
         this.registry = registry;
         this.idempotencyKeys = idempotencyKeys;
@@ -78,14 +83,16 @@ public class CaseIntake {
                 Optional<Outcome> earlier = earlierResult(kind, caseId, idempotencyKey, officer, requestHash);
                 if (earlier.isPresent()) return earlier.get();
                 CaseNumber number = registry.allocate(kind, year);
-                List<PossibleDuplicate> possibleDuplicates = duplicates.find(kind, parties, caseId, officer.organisation());
-                registry.register(caseId, kind, number, officer.organisation(), requestHash, possibleDuplicates);
+                DuplicateCheck.Found found = duplicates.find(kind, parties, caseId, officer.organisation());
+                registry.register(caseId, kind, number, officer.organisation(), requestHash, found.shown());
                 duplicates.record(caseId, kind, parties);
                 if (idempotencyKey != null) {
                     idempotencyKeys.remember(officer.username(), idempotencyKey, requestHash, caseId);
                 }
                 commands.sendAndWait(command.apply(caseId, number));
-                return new Outcome(caseId, number.value(), false, possibleDuplicates, -1);
+                // in the filing's transaction: the flags stand or fall with the case
+                found.elsewhere().forEach(other -> commands.sendAndWait(kinds.get(kind).flagDuplicateElsewhereCommand(caseId, other)));
+                return new Outcome(caseId, number.value(), false, found.shown(), -1);
             });
         } catch (DataIntegrityViolationException | AggregateStreamCreationException raced) {
             // A concurrent retry committed first: its result is the first result.

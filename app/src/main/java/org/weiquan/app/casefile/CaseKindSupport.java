@@ -41,4 +41,10 @@ public interface CaseKindSupport {
     /** The command that records, on the case {@code caseId} of this kind, a link to another case. */
     Object linkCommand(String caseId, String linkedCaseId, CaseKind linkedKind, String linkedCaseNumber,
                        LinkRelation relation, String note);
+
+    /**
+     * The command that flags, on the new case {@code caseId} of this kind, an open case of the same
+     * kind in an organisation its officer may not see.
+     */
+    Object flagDuplicateElsewhereCommand(String caseId, String otherCaseId);
 }

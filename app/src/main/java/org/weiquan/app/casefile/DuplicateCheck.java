@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,17 +34,24 @@ public class DuplicateCheck {
     }
 
     /**
-     * The possible duplicates the viewer may see, most telling first (see {@link #mostTelling}),
-     * and, if there are others, one entry saying only that cases exist outside the viewer's organisation.
+     * What a filing found. {@code shown}: the possible duplicates the viewer may see, most telling
+     * first (see {@link #mostTelling}), and, if there are others, one entry saying only that cases
+     * exist outside the viewer's organisation. {@code elsewhere}: the ids of those others that name
+     * the same worker, which go to the supervisors over both organisations and never into the answer.
      */
-    public List<PossibleDuplicate> find(CaseKind kind, Parties parties, String excludingCaseId, OrganisationId viewer) {
+    public record Found(List<PossibleDuplicate> shown, Set<String> elsewhere) {
+        static final Found NOTHING = new Found(List.of(), Set.of());
+    }
+
+    public Found find(CaseKind kind, Parties parties, String excludingCaseId, OrganisationId viewer) {
         Map<String, String> matchedOn = partyKeys(parties);
-        if (matchedOn.isEmpty()) return List.of();
+        if (matchedOn.isEmpty()) return Found.NOTHING;
         MapSqlParameterSource args = new MapSqlParameterSource()
                 .addValue("kind", kind.name()).addValue("keys", matchedOn.keySet())
                 .addValue("self", excludingCaseId == null ? "" : excludingCaseId);
         Map<String, PossibleDuplicate> byCase = new LinkedHashMap<>();
-        AtomicBoolean elsewhere = new AtomicBoolean();
+        Set<String> elsewhere = new LinkedHashSet<>();
+        AtomicBoolean employerElsewhere = new AtomicBoolean();
         // A case the list has not reached yet counts as open: it was filed a moment ago.
         jdbc.query("SELECT p.case_id, p.party_key, r.case_number, l.status, r.organisation FROM case_party p"
                 + " JOIN case_registry r ON r.case_id = p.case_id"
@@ -52,7 +61,9 @@ public class DuplicateCheck {
                 + " ORDER BY r.case_number", args, rs -> {
             String caseId = rs.getString("case_id");
             if (!viewer.covers(new OrganisationId(rs.getString("organisation")))) {
-                elsewhere.set(true);
+                // the same worker is worth a supervisor's look; the same employer elsewhere is common
+                if (matchedOn.get(rs.getString("party_key")).equals("worker")) elsewhere.add(caseId);
+                else employerElsewhere.set(true);
                 return;
             }
             PossibleDuplicate found = new PossibleDuplicate(caseId, kind, rs.getString("case_number"),
@@ -61,8 +72,9 @@ public class DuplicateCheck {
             byCase.merge(caseId, found, (first, other) -> first.matchedOn().equals("worker") ? first : other);
         });
         List<PossibleDuplicate> found = mostTelling(byCase.values());
-        if (elsewhere.get()) found.add(PossibleDuplicate.elsewhere(kind));
-        return found;
+        if (!elsewhere.isEmpty()) found.add(PossibleDuplicate.sameWorkerElsewhere(kind));
+        else if (employerElsewhere.get()) found.add(PossibleDuplicate.sameEmployerElsewhere(kind));
+        return new Found(found, elsewhere);
     }
 
     /**

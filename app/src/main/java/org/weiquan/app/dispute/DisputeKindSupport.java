@@ -2,6 +2,7 @@ package org.weiquan.app.dispute;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
+import org.weiquan.api.dispute.DisputeCommands.FlagDisputeDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.dispute.DisputeCommands.LinkDisputeCommand;
@@ -42,5 +43,10 @@ public class DisputeKindSupport implements CaseKindSupport {
     public Object linkCommand(String caseId, String linkedCaseId, CaseKind linkedKind, String linkedCaseNumber,
                               LinkRelation relation, String note) {
         return new LinkDisputeCommand(DisputeId.of(caseId), linkedCaseId, linkedKind, linkedCaseNumber, relation, note);
+    }
+
+    @Override
+    public Object flagDuplicateElsewhereCommand(String caseId, String otherCaseId) {
+        return new FlagDisputeDuplicateElsewhereCommand(DisputeId.of(caseId), otherCaseId, CaseKind.LABOUR_DISPUTE);
     }
 }

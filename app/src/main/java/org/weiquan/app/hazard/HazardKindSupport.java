@@ -2,6 +2,7 @@ package org.weiquan.app.hazard;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
+import org.weiquan.api.hazard.HazardCommands.FlagHazardDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.hazard.HazardCommands.LinkHazardCommand;
@@ -43,5 +44,10 @@ public class HazardKindSupport implements CaseKindSupport {
     public Object linkCommand(String caseId, String linkedCaseId, CaseKind linkedKind, String linkedCaseNumber,
                               LinkRelation relation, String note) {
         return new LinkHazardCommand(HazardId.of(caseId), linkedCaseId, linkedKind, linkedCaseNumber, relation, note);
+    }
+
+    @Override
+    public Object flagDuplicateElsewhereCommand(String caseId, String otherCaseId) {
+        return new FlagHazardDuplicateElsewhereCommand(HazardId.of(caseId), otherCaseId, CaseKind.SAFETY_HAZARD);
     }
 }

@@ -2,6 +2,7 @@ package org.weiquan.app.legalaid;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
+import org.weiquan.api.legalaid.LegalAidCommands.FlagLegalAidCaseDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.legalaid.LegalAidCaseEvent;
@@ -45,5 +46,10 @@ public class LegalAidKindSupport implements CaseKindSupport {
                               LinkRelation relation, String note) {
         return new LinkLegalAidCaseCommand(LegalAidCaseId.of(caseId), linkedCaseId, linkedKind, linkedCaseNumber,
                 relation, note);
+    }
+
+    @Override
+    public Object flagDuplicateElsewhereCommand(String caseId, String otherCaseId) {
+        return new FlagLegalAidCaseDuplicateElsewhereCommand(LegalAidCaseId.of(caseId), otherCaseId, CaseKind.LEGAL_AID);
     }
 }

@@ -3,6 +3,7 @@ package org.weiquan.app.petition;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.weiquan.api.petition.PetitionCommands.FlagPetitionDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.petition.PetitionCommands.LinkPetitionCommand;
@@ -57,5 +58,10 @@ public class PetitionKindSupport implements CaseKindSupport {
                               LinkRelation relation, String note) {
         return new LinkPetitionCommand(PetitionId.of(caseId), linkedCaseId, linkedKind, linkedCaseNumber, relation,
                 note);
+    }
+
+    @Override
+    public Object flagDuplicateElsewhereCommand(String caseId, String otherCaseId) {
+        return new FlagPetitionDuplicateElsewhereCommand(PetitionId.of(caseId), otherCaseId, CaseKind.PETITION);
     }
 }

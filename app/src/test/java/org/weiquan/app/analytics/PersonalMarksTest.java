@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.common.CaseNumber;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.OfficerId;
 import org.weiquan.api.common.OrganisationId;
 import org.weiquan.api.common.Personal;
@@ -57,6 +58,7 @@ class PersonalMarksTest {
             "MajorHazardReportedEvent.reference", "MaterialAddedEvent.mediaType", "MaterialAddedEvent.sha256",
             "EvidenceAttachment.mediaType", "EvidenceAttachment.sha256",
             "CaseLinkedEvent.caseId", "CaseLinkedEvent.linkedCaseId", "CaseLinkedEvent.linkedCaseNumber",
+            "DuplicateElsewhereFlaggedEvent.caseId", "DuplicateElsewhereFlaggedEvent.otherCaseId",
             // an employer, a commission, a union unit or body: organisations, not people
             "Employer.name", "DisputeReferredToArbitrationEvent.commission",
             "PetitionAssignedEvent.handlingUnit", "CompetenceObjectedEvent.handlingUnit",
@@ -68,7 +70,7 @@ class PersonalMarksTest {
     static List<Class<?>> events() {
         return Stream.concat(Stream.of(LabourDisputeEvent.class, SafetyHazardEvent.class, LegalAidCaseEvent.class,
                                 PetitionEvent.class).flatMap(kind -> Arrays.stream(kind.getPermittedSubclasses())),
-                        Stream.of(CaseLinkedEvent.class))
+                        Stream.of(CaseLinkedEvent.class, DuplicateElsewhereFlaggedEvent.class))
                 .toList();
     }
 

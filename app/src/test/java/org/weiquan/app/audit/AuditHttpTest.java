@@ -25,7 +25,7 @@ class AuditHttpTest extends HttpIntegrationTest {
         Instant before = Instant.now();
         String li = file(Disputes.filing()).path("disputeId").asText();
         api.as(OFFICER_LI).ifMatch(0).post(Disputes.path(li, "acceptance"), Disputes.acceptance());
-        ApiResponse chen = api.as(OFFICER_CHEN).post(Disputes.PATH, Disputes.filing().put("district", "KUNSHAN"));
+        ApiResponse chen = api.as(OFFICER_CHEN).post(Disputes.PATH, Disputes.filingAtKunshan());
         assertThat(chen.status()).isEqualTo(201);
         awaitHistory(li, 2);
 

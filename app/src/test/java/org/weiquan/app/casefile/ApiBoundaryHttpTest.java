@@ -49,7 +49,7 @@ class ApiBoundaryHttpTest extends HttpIntegrationTest {
         assertThat(storedEvents()).isEqualTo(eventsBefore);
         assertThat(registeredCases()).as("no number used up").isEqualTo(casesBefore);
 
-        assertThat(api.as(OFFICER_CHEN).post(Disputes.PATH, Disputes.filing().put("district", "KUNSHAN")).status())
+        assertThat(api.as(OFFICER_CHEN).post(Disputes.PATH, Disputes.filingAtKunshan()).status())
                 .isEqualTo(201);
         assertThat(api.as(OFFICER_LI).post(Disputes.PATH, Disputes.filing().put("district", "KUNSHAN")).status())
                 .as("Gusu's officer in Kunshan").isEqualTo(400);
@@ -164,6 +164,7 @@ class ApiBoundaryHttpTest extends HttpIntegrationTest {
     @Test
     void finding_3_a_possible_duplicate_in_another_organisation_is_only_said_to_exist() {
         ObjectNode atGusu = Disputes.filing();
+        ((ObjectNode) atGusu.withArray("workers").get(0)).put("idNumber", Disputes.uniqueIdNumber());
         String gusuCase = file(atGusu).path("disputeId").asText();
 
         ObjectNode atKunshan = Disputes.filing().put("district", "KUNSHAN");
@@ -179,6 +180,27 @@ class ApiBoundaryHttpTest extends HttpIntegrationTest {
             assertThat(elsewhere.path(hidden).isNull()).as(hidden).isTrue();
         }
         assertThat(filed.body()).doesNotContain(gusuCase).doesNotContain("szftu/gusu");
+        assertThat(elsewhere.path("note").asText()).contains("outside your organisation", "supervisors");
+
+        // the supervisors over both are alerted with the pair; neither side's officers are
+        String kunshanCase = filed.json().path("caseNumber").asText();
+        String gusuNumber = api.as(OFFICER_LI).get(Disputes.path(gusuCase)).json().path("caseNumber").asText();
+        String feed = "/api/alerts?type=DUPLICATE_ACROSS_ORGANISATIONS&size=200";
+        await().atMost(READ_SIDE).untilAsserted(() -> assertThat(
+                api.as(SUPERVISOR_WANG).get(feed).json().path("items").findValuesAsText("caseNumber")).contains(kunshanCase));
+        JsonNode alert = null;
+        for (JsonNode item : api.as(SUPERVISOR_WANG).get(feed).json().path("items")) {
+            if (item.path("caseNumber").asText().equals(kunshanCase)) alert = item;
+        }
+        assertThat(alert.path("organisation").asText()).isEqualTo("szftu");
+        assertThat(alert.path("messageZh").asText()).contains(kunshanCase, gusuNumber, "szftu/kunshan", "szftu/gusu");
+        assertThat(api.as(OFFICER_CHEN).get(feed).body()).doesNotContain(kunshanCase);
+        assertThat(api.as(OFFICER_LI).get(feed).body()).doesNotContain(kunshanCase);
+        // the flag is recorded on the new case, whose history its officer reads without the other case in it
+        String kunshanId = filed.json().path("disputeId").asText();
+        ApiResponse history = api.as(OFFICER_CHEN).get(Disputes.path(kunshanId) + "/history");
+        assertThat(history.json().findValuesAsText("eventType")).contains("case.duplicate-elsewhere-flagged");
+        assertThat(history.body()).doesNotContain(gusuNumber).doesNotContain("szftu/gusu");
 
         // within the organisation the case is shown in full, matched on the worker; Kunshan's only said to exist
         ApiResponse again = api.as(OFFICER_LI).post(Disputes.PATH, Disputes.filing().set("workers", atGusu.get("workers")));

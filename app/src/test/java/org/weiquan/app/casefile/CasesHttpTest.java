@@ -234,7 +234,7 @@ class CasesHttpTest extends HttpIntegrationTest {
     private JsonNode fileAs(String user) {
         // each officer files in a district of his own organisation
         ApiResponse response = api.as(user).post(Disputes.PATH,
-                Disputes.filing().put("district", user.equals(OFFICER_CHEN) ? "KUNSHAN" : "GUSU"));
+                user.equals(OFFICER_CHEN) ? Disputes.filingAtKunshan() : Disputes.filing());
         assertThat(response.status()).as("%s", response).isEqualTo(201);
         return response.json();
     }

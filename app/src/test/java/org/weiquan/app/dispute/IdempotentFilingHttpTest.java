@@ -117,7 +117,7 @@ class IdempotentFilingHttpTest extends HttpIntegrationTest {
         ObjectNode body = Disputes.filing();
         ApiResponse li = api.as(OFFICER_LI).header("Idempotency-Key", key).post(Disputes.PATH, body);
         ApiResponse chen = api.as(OFFICER_CHEN).header("Idempotency-Key", key).post(Disputes.PATH,
-                body.deepCopy().put("district", "KUNSHAN"));
+                Disputes.filingAtKunshan().put("claim", body.path("claim").asText()));
 
         assertThat(li.status()).as("%s", li).isEqualTo(201);
         assertThat(chen.status()).as("%s", chen).isEqualTo(201);

@@ -139,8 +139,17 @@ class MonitoringHttpTest extends HttpIntegrationTest {
 
     @Test
     void a_replay_of_the_alerts_processor_raises_no_alert_twice() {
-        String caseNumber = file(Disputes.filing(10)).path("caseNumber").asText();
+        ObjectNode collective = Disputes.filing(10);
+        ((ObjectNode) collective.withArray("workers").get(0)).put("idNumber", Disputes.uniqueIdNumber());
+        String caseNumber = file(collective).path("caseNumber").asText();
         awaitAlert(SUPERVISOR_WANG, caseNumber, "COLLECTIVE_DISPUTE", ALERT_WITHIN);
+        // and a possible duplicate across organisations: Kunshan files for one of the same workers
+        ObjectNode atKunshan = Disputes.filing().put("district", "KUNSHAN");
+        atKunshan.withArray("workers").removeAll().add(collective.withArray("workers").get(0));
+        ApiResponse duplicate = api.as(OFFICER_CHEN).post(Disputes.PATH, atKunshan);
+        assertThat(duplicate.status()).as("%s", duplicate).isEqualTo(201);
+        awaitAlert(SUPERVISOR_WANG, duplicate.json().path("caseNumber").asText(), "DUPLICATE_ACROSS_ORGANISATIONS",
+                ALERT_WITHIN);
         long alertsBefore = alertRows();
         List<Map<String, Object>> rowsBefore = jdbc.queryForList("SELECT * FROM alert ORDER BY alert_id");
 
@@ -161,8 +170,9 @@ class MonitoringHttpTest extends HttpIntegrationTest {
         assertThat(alertRows()).isEqualTo(alertsBefore + 1);
         assertThat(jdbc.queryForList("SELECT * FROM alert WHERE case_number <> ? ORDER BY alert_id", after))
                 .isEqualTo(rowsBefore);
-        List<String> keys = jdbc.queryForList("SELECT case_id || '/' || alert_type FROM alert WHERE alert_type <> ?",
-                String.class, "DEADLINE_PASSED");
+        // one alert per case and type; a case with possible duplicates in several places, one per pair
+        List<String> keys = jdbc.queryForList("SELECT case_id || '/' || alert_type || '/' || message_en FROM alert"
+                + " WHERE alert_type <> ?", String.class, "DEADLINE_PASSED");
         assertThat(new HashSet<>(keys)).as("no duplicate alert").hasSize(keys.size());
     }
 

@@ -212,7 +212,7 @@ class PetitionLifecycleHttpTest extends PetitionHttpTest {
 
     @Test
     void an_earlier_petition_that_does_not_exist_or_is_not_visible_is_refused_with_400_naming_the_field() {
-        String kunshans = receiveAs(OFFICER_CHEN, Petitions.letter().put("district", "KUNSHAN")).path("petitionId").asText();
+        String kunshans = receiveAs(OFFICER_CHEN, Petitions.letterAtKunshan()).path("petitionId").asText();
         for (String earlier : List.of(kunshans, "4b1e8c52-6f0a-4d7e-9b3c-2a1f0e9d8c7b")) {
             JsonNode problem = refusedWithoutStoring(() -> api.as(OFFICER_LI).post(Petitions.PATH,
                     Petitions.letter().put("earlierPetitionId", earlier)), 400, "petition.unknown-earlier-petition");

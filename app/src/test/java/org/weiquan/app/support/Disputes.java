@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Request bodies of the dispute API with valid data, for tests to send as they are or spoil one
@@ -39,6 +40,25 @@ public final class Disputes {
     public static String idNumber(int serial) {
         if (serial < 0 || serial > 999) throw new IllegalArgumentException("serial 0..999");
         return withIdCheck("11010519900101" + String.format("%03d", serial));
+    }
+
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    /**
+     * An ID number no other call returns, for a party who must match no other case (a case filed in
+     * another organisation would otherwise flag every case of the shared test workers).
+     */
+    public static String uniqueIdNumber() {
+        int n = UNIQUE.getAndIncrement();
+        // born on one of 28 days of February 1990, with one of 1,000 serials each
+        return withIdCheck(String.format("110105199002%02d%03d", 1 + n / 1000 % 28, n % 1000));
+    }
+
+    /** A filing at Kunshan (for {@code officer.chen}) for a worker no other filing names. */
+    public static ObjectNode filingAtKunshan() {
+        ObjectNode body = filing().put("district", "KUNSHAN");
+        ((ObjectNode) body.withArray("workers").get(0)).put("idNumber", uniqueIdNumber());
+        return body;
     }
 
     /** The 17 digits followed by their GB 11643 check character. */

@@ -35,6 +35,13 @@ public final class Petitions {
         return letter(500);
     }
 
+    /** A letter received at Kunshan (by {@code officer.chen}) from a petitioner no other petition names. */
+    public static ObjectNode letterAtKunshan() {
+        ObjectNode body = letter().put("district", "KUNSHAN");
+        ((ObjectNode) body.withArray("petitioners").get(0)).put("idNumber", Disputes.uniqueIdNumber());
+        return body;
+    }
+
     /** A letter from the petitioner with ID number serial {@code petitioner}. */
     public static ObjectNode letter(int petitioner) {
         ObjectNode body = JSON.createObjectNode();

@@ -11,6 +11,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseLinkedEvent;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.InvalidCaseDataException;
@@ -23,6 +24,7 @@ import org.weiquan.api.dispute.DisputeCommands.CloseDisputeCommand;
 import org.weiquan.api.dispute.DisputeCommands.ExtendArbitrationPeriodCommand;
 import org.weiquan.api.dispute.DisputeCommands.FileDisputeCommand;
 import org.weiquan.api.dispute.DisputeCommands.LinkDisputeCommand;
+import org.weiquan.api.dispute.DisputeCommands.FlagDisputeDuplicateElsewhereCommand;
 import org.weiquan.api.dispute.DisputeCommands.ReachSettlementCommand;
 import org.weiquan.api.dispute.DisputeCommands.RecordArbitrationAcceptanceCommand;
 import org.weiquan.api.dispute.DisputeCommands.RecordArbitrationAwardCommand;
@@ -50,6 +52,7 @@ import org.weiquan.api.dispute.Mediator;
 import org.weiquan.api.dispute.LabourDisputeEvent.PaymentRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementPaymentOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
+import org.weiquan.command.common.CaseDuplicates;
 import org.weiquan.command.common.CaseLinks;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.common.OrganisationAreas;
@@ -112,6 +115,8 @@ public class LabourDispute {
     private LocalDate awardDueOn;
     private boolean awardPeriodExtended;
     private final Set<String> linkedCases = new HashSet<>();
+    /** Cases in other organisations flagged as possible duplicates of this one. */
+    private final Set<String> flaggedDuplicates = new HashSet<>();
 
     protected LabourDispute() {
         // for Axon
@@ -326,6 +331,13 @@ public class LabourDispute {
         return version();
     }
 
+    @CommandHandler
+    public long handle(FlagDisputeDuplicateElsewhereCommand command) {
+        CaseDuplicates.flag(RULES, disputeId.toString(), CaseKind.LABOUR_DISPUTE, flaggedDuplicates, command.otherCaseId(),
+                command.otherKind()).ifPresent(AggregateLifecycle::apply);
+        return version();
+    }
+
     private boolean closableFor(ClosureReason reason) {
         return switch (reason) {
             case RESOLVED -> status == PAID || status == AWARDED;
@@ -447,6 +459,11 @@ public class LabourDispute {
     @EventSourcingHandler
     void on(CaseLinkedEvent event) {
         linkedCases.add(event.linkedCaseId());
+    }
+
+    @EventSourcingHandler
+    void on(DuplicateElsewhereFlaggedEvent event) {
+        flaggedDuplicates.add(event.otherCaseId());
     }
 
     // --- rule helpers ---

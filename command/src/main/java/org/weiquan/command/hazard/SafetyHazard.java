@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseLinkedEvent;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.IllegalTransitionException;
@@ -19,6 +20,7 @@ import org.weiquan.api.hazard.HazardCommands.CloseHazardCommand;
 import org.weiquan.api.hazard.HazardCommands.EscalateToMajorHazardCommand;
 import org.weiquan.api.hazard.HazardCommands.IssueRectificationNoticeCommand;
 import org.weiquan.api.hazard.HazardCommands.LinkHazardCommand;
+import org.weiquan.api.hazard.HazardCommands.FlagHazardDuplicateElsewhereCommand;
 import org.weiquan.api.hazard.HazardCommands.PlaceUnderListedSupervisionCommand;
 import org.weiquan.api.hazard.HazardCommands.RecommendEvacuationCommand;
 import org.weiquan.api.hazard.HazardCommands.RecordEmployerAnswerCommand;
@@ -46,6 +48,7 @@ import org.weiquan.api.hazard.SafetyHazardEvent.RectificationProgressRecordedEve
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationSubmittedEvent;
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationVerifiedEvent;
 import org.weiquan.api.hazard.VerificationOutcome;
+import org.weiquan.command.common.CaseDuplicates;
 import org.weiquan.command.common.CaseLinks;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.common.OrganisationAreas;
@@ -114,6 +117,8 @@ public class SafetyHazard {
     private boolean listed;
     private int evacuationRecommendations;
     private final Set<String> linkedCases = new HashSet<>();
+    /** Cases in other organisations flagged as possible duplicates of this one. */
+    private final Set<String> flaggedDuplicates = new HashSet<>();
 
     protected SafetyHazard() {
         // for Axon
@@ -352,6 +357,13 @@ public class SafetyHazard {
         return version();
     }
 
+    @CommandHandler
+    public long handle(FlagHazardDuplicateElsewhereCommand command) {
+        CaseDuplicates.flag(RULES, hazardId.toString(), CaseKind.SAFETY_HAZARD, flaggedDuplicates, command.otherCaseId(),
+                command.otherKind()).ifPresent(AggregateLifecycle::apply);
+        return version();
+    }
+
     // --- deadlines: each names its notice and re-checks the state, so one that outlived its reason does nothing ---
 
     @DeadlineHandler(deadlineName = RECTIFICATION_DEADLINE)
@@ -464,6 +476,11 @@ public class SafetyHazard {
     @EventSourcingHandler
     void on(CaseLinkedEvent event) {
         linkedCases.add(event.linkedCaseId());
+    }
+
+    @EventSourcingHandler
+    void on(DuplicateElsewhereFlaggedEvent event) {
+        flaggedDuplicates.add(event.otherCaseId());
     }
 
     private void startNotice(int number, LocalDate issuedOn, LocalDate due, LocalDate answerDue) {

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseLinkedEvent;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.InvalidCaseDataException;
@@ -39,6 +40,7 @@ import org.weiquan.api.legalaid.LegalAidCommands.AssignLawyerCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.CloseLegalAidCaseCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.GrantUrgentAidCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.LinkLegalAidCaseCommand;
+import org.weiquan.api.legalaid.LegalAidCommands.FlagLegalAidCaseDuplicateElsewhereCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.LodgeObjectionCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.RecordActivityCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.RecordMaterialsReceivedCommand;
@@ -50,6 +52,7 @@ import org.weiquan.api.legalaid.LegalAidCommands.SubmitClosingReportCommand;
 import org.weiquan.api.legalaid.LegalAidStatus;
 import org.weiquan.api.legalaid.MeansTestResult;
 
+import org.weiquan.command.common.CaseDuplicates;
 import org.weiquan.command.common.CaseLinks;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.common.OrganisationAreas;
@@ -118,6 +121,8 @@ public class LegalAidCase {
     private LocalDate objectionReviewDueOn;
     private boolean objectionReviewOverdue;
     private final Set<String> linkedCases = new HashSet<>();
+    /** Cases in other organisations flagged as possible duplicates of this one. */
+    private final Set<String> flaggedDuplicates = new HashSet<>();
 
     protected LegalAidCase() {
         // for Axon
@@ -404,6 +409,13 @@ public class LegalAidCase {
         return version();
     }
 
+    @CommandHandler
+    public long handle(FlagLegalAidCaseDuplicateElsewhereCommand command) {
+        CaseDuplicates.flag(RULES, legalAidCaseId.toString(), CaseKind.LEGAL_AID, flaggedDuplicates, command.otherCaseId(),
+                command.otherKind()).ifPresent(AggregateLifecycle::apply);
+        return version();
+    }
+
     /**
      * A closing report is needed whenever aid was under way (an outcome was recorded), a termination
      * included: it accounts for the work done. Cases that never got that far close without one.
@@ -574,6 +586,11 @@ public class LegalAidCase {
     @EventSourcingHandler
     void on(CaseLinkedEvent event) {
         linkedCases.add(event.linkedCaseId());
+    }
+
+    @EventSourcingHandler
+    void on(DuplicateElsewhereFlaggedEvent event) {
+        flaggedDuplicates.add(event.otherCaseId());
     }
 
     // --- rule helpers ---

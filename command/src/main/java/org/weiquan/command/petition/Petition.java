@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseLinkedEvent;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.InvalidCaseDataException;
@@ -28,6 +29,7 @@ import org.weiquan.api.petition.PetitionCommands.DeclinePetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.EarlierPetition;
 import org.weiquan.api.petition.PetitionCommands.ExtendReplyPeriodCommand;
 import org.weiquan.api.petition.PetitionCommands.LinkPetitionCommand;
+import org.weiquan.api.petition.PetitionCommands.FlagPetitionDuplicateElsewhereCommand;
 import org.weiquan.api.petition.PetitionCommands.MarkMaterialAsWhistleblowerCommand;
 import org.weiquan.api.petition.PetitionCommands.ObjectToCompetenceCommand;
 import org.weiquan.api.petition.PetitionCommands.ReceivePetitionCommand;
@@ -62,6 +64,7 @@ import org.weiquan.api.petition.PetitionEvent.ReviewRequestedEvent;
 import org.weiquan.api.petition.PetitionId;
 import org.weiquan.api.petition.PetitionRouting;
 import org.weiquan.api.petition.PetitionStatus;
+import org.weiquan.command.common.CaseDuplicates;
 import org.weiquan.command.common.CaseLinks;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.common.OrganisationAreas;
@@ -142,6 +145,8 @@ public class Petition {
     private int materials;
     private final Set<Integer> whistleblowerMaterials = new HashSet<>();
     private final Set<String> linkedCases = new HashSet<>();
+    /** Cases in other organisations flagged as possible duplicates of this one. */
+    private final Set<String> flaggedDuplicates = new HashSet<>();
 
     protected Petition() {
         // for Axon
@@ -455,6 +460,13 @@ public class Petition {
         return version();
     }
 
+    @CommandHandler
+    public long handle(FlagPetitionDuplicateElsewhereCommand command) {
+        CaseDuplicates.flag(RULES, petitionId.toString(), CaseKind.PETITION, flaggedDuplicates, command.otherCaseId(),
+                command.otherKind()).ifPresent(AggregateLifecycle::apply);
+        return version();
+    }
+
     private boolean closableFor(PetitionClosureReason reason) {
         return switch (reason) {
             case RESOLVED -> EnumSet.of(REPLIED, REVIEW_ANSWERED, REEXAMINATION_ANSWERED).contains(status);
@@ -659,6 +671,11 @@ public class Petition {
     @EventSourcingHandler
     void on(CaseLinkedEvent event) {
         linkedCases.add(event.linkedCaseId());
+    }
+
+    @EventSourcingHandler
+    void on(DuplicateElsewhereFlaggedEvent event) {
+        flaggedDuplicates.add(event.otherCaseId());
     }
 
     // --- rule helpers ---

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
+import org.weiquan.api.dispute.DisputeCommands.FlagDisputeDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.CaseRuleException;
 import org.weiquan.api.common.District;
@@ -1733,5 +1736,44 @@ class LabourDisputeTest {
                 description.appendText("deadlines all named ").appendValue(name);
             }
         };
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Possible duplicates in other organisations
+    // ------------------------------------------------------------------------------------------------
+
+    @Nested
+    class DuplicatesElsewhere {
+        private static final String OTHER = "5a0e7c1d-2b3f-4e6a-9c8d-7f1e2d3c4b5a";
+        private final DuplicateElsewhereFlaggedEvent flagged =
+                new DuplicateElsewhereFlaggedEvent(ID.toString(), CaseKind.LABOUR_DISPUTE, OTHER, CaseKind.LABOUR_DISPUTE);
+
+        @Test
+        void a_possible_duplicate_in_another_organisation_is_flagged_on_the_case() {
+            fixture.given(history(FILED))
+                    .when(new FlagDisputeDuplicateElsewhereCommand(ID, OTHER, CaseKind.LABOUR_DISPUTE))
+                    .expectEvents(flagged);
+        }
+
+        @Test
+        void the_same_case_is_flagged_once() {
+            fixture.given(history(FILED))
+                    .andGiven(flagged)
+                    .when(new FlagDisputeDuplicateElsewhereCommand(ID, OTHER, CaseKind.LABOUR_DISPUTE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_other_case_and_its_kind_must_be_named() {
+            fixture.given(history(FILED))
+                    .when(new FlagDisputeDuplicateElsewhereCommand(ID, null, CaseKind.LABOUR_DISPUTE))
+                    .expectException(invalid("dispute.missing-field", "otherCaseId"))
+                    .expectNoEvents();
+            fixture.given(history(FILED))
+                    .when(new FlagDisputeDuplicateElsewhereCommand(ID, OTHER, null))
+                    .expectException(invalid("dispute.missing-field", "otherKind"))
+                    .expectNoEvents();
+        }
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
+import org.weiquan.api.hazard.HazardCommands.FlagHazardDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.common.CaseNumber;
@@ -1741,5 +1743,44 @@ class SafetyHazardTest {
                 description.appendText("deadlines all named ").appendValue(name);
             }
         };
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Possible duplicates in other organisations
+    // ------------------------------------------------------------------------------------------------
+
+    @Nested
+    class DuplicatesElsewhere {
+        private static final String OTHER = "5a0e7c1d-2b3f-4e6a-9c8d-7f1e2d3c4b5a";
+        private final DuplicateElsewhereFlaggedEvent flagged =
+                new DuplicateElsewhereFlaggedEvent(ID.toString(), CaseKind.SAFETY_HAZARD, OTHER, CaseKind.SAFETY_HAZARD);
+
+        @Test
+        void a_possible_duplicate_in_another_organisation_is_flagged_on_the_case() {
+            fixture.given(history(REPORTED))
+                    .when(new FlagHazardDuplicateElsewhereCommand(ID, OTHER, CaseKind.SAFETY_HAZARD))
+                    .expectEvents(flagged);
+        }
+
+        @Test
+        void the_same_case_is_flagged_once() {
+            fixture.given(history(REPORTED))
+                    .andGiven(flagged)
+                    .when(new FlagHazardDuplicateElsewhereCommand(ID, OTHER, CaseKind.SAFETY_HAZARD))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_other_case_and_its_kind_must_be_named() {
+            fixture.given(history(REPORTED))
+                    .when(new FlagHazardDuplicateElsewhereCommand(ID, null, CaseKind.SAFETY_HAZARD))
+                    .expectException(invalid("hazard.missing-field", "otherCaseId"))
+                    .expectNoEvents();
+            fixture.given(history(REPORTED))
+                    .when(new FlagHazardDuplicateElsewhereCommand(ID, OTHER, null))
+                    .expectException(invalid("hazard.missing-field", "otherKind"))
+                    .expectNoEvents();
+        }
     }
 }

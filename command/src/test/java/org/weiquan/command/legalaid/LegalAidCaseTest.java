@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
+import org.weiquan.api.legalaid.LegalAidCommands.FlagLegalAidCaseDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.common.CaseNumber;
@@ -2054,5 +2056,44 @@ class LegalAidCaseTest {
                 description.appendText("deadlines all named ").appendValue(name);
             }
         };
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Possible duplicates in other organisations
+    // ------------------------------------------------------------------------------------------------
+
+    @Nested
+    class DuplicatesElsewhere {
+        private static final String OTHER = "5a0e7c1d-2b3f-4e6a-9c8d-7f1e2d3c4b5a";
+        private final DuplicateElsewhereFlaggedEvent flagged =
+                new DuplicateElsewhereFlaggedEvent(ID.toString(), CaseKind.LEGAL_AID, OTHER, CaseKind.LEGAL_AID);
+
+        @Test
+        void a_possible_duplicate_in_another_organisation_is_flagged_on_the_case() {
+            fixture.given(history(APPLIED))
+                    .when(new FlagLegalAidCaseDuplicateElsewhereCommand(ID, OTHER, CaseKind.LEGAL_AID))
+                    .expectEvents(flagged);
+        }
+
+        @Test
+        void the_same_case_is_flagged_once() {
+            fixture.given(history(APPLIED))
+                    .andGiven(flagged)
+                    .when(new FlagLegalAidCaseDuplicateElsewhereCommand(ID, OTHER, CaseKind.LEGAL_AID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_other_case_and_its_kind_must_be_named() {
+            fixture.given(history(APPLIED))
+                    .when(new FlagLegalAidCaseDuplicateElsewhereCommand(ID, null, CaseKind.LEGAL_AID))
+                    .expectException(invalid("legal-aid.missing-field", "otherCaseId"))
+                    .expectNoEvents();
+            fixture.given(history(APPLIED))
+                    .when(new FlagLegalAidCaseDuplicateElsewhereCommand(ID, OTHER, null))
+                    .expectException(invalid("legal-aid.missing-field", "otherKind"))
+                    .expectNoEvents();
+        }
     }
 }

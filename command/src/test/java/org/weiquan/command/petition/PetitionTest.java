@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
+import org.weiquan.api.petition.PetitionCommands.FlagPetitionDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.common.CaseNumber;
@@ -2349,5 +2351,44 @@ class PetitionTest {
                 description.appendText("deadlines all named ").appendValue(name);
             }
         };
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Possible duplicates in other organisations
+    // ------------------------------------------------------------------------------------------------
+
+    @Nested
+    class DuplicatesElsewhere {
+        private static final String OTHER = "5a0e7c1d-2b3f-4e6a-9c8d-7f1e2d3c4b5a";
+        private final DuplicateElsewhereFlaggedEvent flagged =
+                new DuplicateElsewhereFlaggedEvent(ID.toString(), CaseKind.PETITION, OTHER, CaseKind.PETITION);
+
+        @Test
+        void a_possible_duplicate_in_another_organisation_is_flagged_on_the_case() {
+            fixture.given(history(RECEIVED))
+                    .when(new FlagPetitionDuplicateElsewhereCommand(ID, OTHER, CaseKind.PETITION))
+                    .expectEvents(flagged);
+        }
+
+        @Test
+        void the_same_case_is_flagged_once() {
+            fixture.given(history(RECEIVED))
+                    .andGiven(flagged)
+                    .when(new FlagPetitionDuplicateElsewhereCommand(ID, OTHER, CaseKind.PETITION))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_other_case_and_its_kind_must_be_named() {
+            fixture.given(history(RECEIVED))
+                    .when(new FlagPetitionDuplicateElsewhereCommand(ID, null, CaseKind.PETITION))
+                    .expectException(invalid("petition.missing-field", "otherCaseId"))
+                    .expectNoEvents();
+            fixture.given(history(RECEIVED))
+                    .when(new FlagPetitionDuplicateElsewhereCommand(ID, OTHER, null))
+                    .expectException(invalid("petition.missing-field", "otherKind"))
+                    .expectNoEvents();
+        }
     }
 }

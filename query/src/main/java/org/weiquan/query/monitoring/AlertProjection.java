@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.ArbitrationAcceptanceOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.ArbitrationAwardOverdueEvent;
@@ -39,10 +40,11 @@ import java.sql.Date;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
 /**
- * The alert feed: a row for each collective dispute, collective visit, major hazard and passed
- * deadline, at the moment its event is handled live.
+ * The alert feed: a row for each collective dispute, collective visit, major hazard, possible
+ * duplicate across organisations and passed deadline, at the moment its event is handled live.
  *
  * <p>An alert is a side effect, like a message sent to a supervisor: it happened once, at its time,
  * and a replay must not raise it again. So every handler here is {@link DisallowReplay} (a replay
@@ -162,6 +164,33 @@ public class AlertProjection {
             passed(message, id, overdue.dueOn(), "Re-examination opinion due " + overdue.dueOn() + " is overdue",
                     "复核意见应于" + overdue.dueOn() + "前作出，已逾期");
         }
+    }
+
+    /**
+     * Raised for the organisation that covers both cases (their nearest common one, at least the
+     * city federation), so that only supervisors who may see both read it.
+     */
+    @EventHandler
+    @DisallowReplay
+    public void on(DuplicateElsewhereFlaggedEvent event, EventMessage<?> message) {
+        CasePlace filed = directory.place(event.caseId());
+        CasePlace other = directory.place(event.otherCaseId());
+        String over = nearestCommon(filed.organisation(), other.organisation());
+        raise(message, new CasePlace(filed.caseId(), filed.kind(), filed.caseNumber(), filed.district(), over),
+                AlertType.DUPLICATE_ACROSS_ORGANISATIONS, null,
+                "Possible duplicate across organisations: " + filed.caseNumber() + " (" + filed.organisation()
+                        + ") and " + other.caseNumber() + " (" + other.organisation() + ") name the same party",
+                "疑似跨组织重复案件：" + filed.caseNumber() + "（" + filed.organisation() + "）与" + other.caseNumber()
+                        + "（" + other.organisation() + "）涉及同一当事人");
+    }
+
+    /** {@code szftu/gusu/pingjiang} and {@code szftu/kunshan}: {@code szftu}. */
+    static String nearestCommon(String one, String other) {
+        String[] a = one.split("/");
+        String[] b = other.split("/");
+        int shared = 0;
+        while (shared < Math.min(a.length, b.length) && a[shared].equals(b[shared])) shared++;
+        return shared == 0 ? a[0] : String.join("/", Arrays.copyOf(a, shared));
     }
 
     private void passed(EventMessage<?> message, String caseId, LocalDate dueOn, String en, String zh) {
