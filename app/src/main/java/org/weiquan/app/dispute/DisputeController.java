@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.weiquan.api.common.District;
@@ -83,6 +84,7 @@ public class DisputeController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "File a dispute (mediation application received)",
             description = "Idempotent: a retry with the same disputeId, or the same Idempotency-Key, returns the first result.")
     public ResponseEntity<DisputeRequests.Filed> file(

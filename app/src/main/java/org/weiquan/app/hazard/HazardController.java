@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.weiquan.api.common.CaseKind;
@@ -81,6 +82,7 @@ public class HazardController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Report a hazard found at an employer (you are the reporting inspector)",
             description = "Idempotent: a retry with the same hazardId, or the same Idempotency-Key, returns the first"
                     + " result. possibleDuplicates lists open hazards at the same employer (credit code).")

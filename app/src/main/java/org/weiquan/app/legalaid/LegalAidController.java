@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.weiquan.api.common.CaseKind;
@@ -83,6 +84,7 @@ public class LegalAidController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record an application for legal aid",
             description = "Idempotent: a retry with the same legalAidCaseId, or the same Idempotency-Key, returns the"
                     + " first result. The answer lists open legal-aid cases of the same applicant or employer.")

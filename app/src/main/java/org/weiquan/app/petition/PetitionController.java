@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.weiquan.api.common.CaseKind;
@@ -86,6 +87,7 @@ public class PetitionController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Receive a petition (hotline 12351, letter, visit or online)",
             description = "Idempotent: a retry with the same petitionId, or the same Idempotency-Key, returns the first"
                     + " result. A petition on a claim an earlier petition of the same petitioner concluded is refused"

@@ -1,10 +1,11 @@
-package org.weiquan.app.casefile;
+package org.weiquan.app.apidocs;
 
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.weiquan.app.casefile.CaseTransitions;
 
 /**
  * The API document names the {@code Idempotency-Key} of every transition: {@link CaseTransitions}
