@@ -125,6 +125,11 @@ public final class ApiClient {
             return send("PUT", path, BodyPublishers.ofString(write(body), StandardCharsets.UTF_8), true);
         }
 
+        /** Puts the text as it is (for malformed bodies). */
+        public ApiResponse putRaw(String path, String body) {
+            return send("PUT", path, BodyPublishers.ofString(body, StandardCharsets.UTF_8), true);
+        }
+
         /** Posts the text as it is (for malformed bodies): with Content-Length. */
         public ApiResponse postRaw(String path, String body) {
             return send("POST", path, BodyPublishers.ofString(body, StandardCharsets.UTF_8), true);
