@@ -10,15 +10,12 @@ import org.weiquan.app.support.Hazards;
 import org.weiquan.app.support.HttpIntegrationTest;
 import org.weiquan.app.support.LegalAidCases;
 import org.weiquan.app.support.Petitions;
+import org.weiquan.app.support.RawHttp;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -59,7 +56,7 @@ class ApiBoundaryHttpTest extends HttpIntegrationTest {
     void finding_5_a_non_ascii_idempotency_key_is_refused_with_400_on_a_create_and_a_transition() throws Exception {
         long eventsBefore = storedEvents();
         for (String key : new String[]{"键", "é中文"}) {
-            RawAnswer filed = raw("POST", Disputes.PATH, key, JSON.writeValueAsString(Disputes.filing()));
+            RawHttp.Answer filed = raw("POST", Disputes.PATH, key, JSON.writeValueAsString(Disputes.filing()));
             assertThat(filed.status()).as(filed.body()).isEqualTo(400);
             assertThat(filed.contentType()).startsWith("application/problem+json");
             assertThat(JSON.readTree(filed.body()).path("code").asText()).isIn("invalid-request", "request-rejected");
@@ -67,7 +64,7 @@ class ApiBoundaryHttpTest extends HttpIntegrationTest {
         assertThat(storedEvents()).isEqualTo(eventsBefore);
 
         String id = file(Disputes.filing()).path("disputeId").asText();
-        RawAnswer accepted = raw("POST", Disputes.path(id, "acceptance"), "键",
+        RawHttp.Answer accepted = raw("POST", Disputes.path(id, "acceptance"), "键",
                 JSON.writeValueAsString(Disputes.acceptance()));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(400);
         assertThat(JSON.readTree(accepted.body()).path("code").asText()).isIn("invalid-request", "request-rejected");
@@ -89,14 +86,14 @@ class ApiBoundaryHttpTest extends HttpIntegrationTest {
             }
         }
         for (String path : paths) {
-            RawAnswer answer = rawWith("GET", path, "", "");
+            RawHttp.Answer answer = rawWith("GET", path, "", "");
             assertThat(answer.status()).as(path).isEqualTo(400);
             assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
             assertThat(JSON.readTree(answer.body()).path("code").asText()).as(path).isIn("request-rejected", "http-400");
         }
         String huge = "k".repeat(9000);
         for (String header : new String[]{"If-Match: \"" + huge + "\"", "Idempotency-Key: " + huge}) {
-            RawAnswer answer = rawWith("POST", Disputes.path(id, "acceptance"), header + "\r\n",
+            RawHttp.Answer answer = rawWith("POST", Disputes.path(id, "acceptance"), header + "\r\n",
                     JSON.writeValueAsString(Disputes.acceptance()));
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -127,7 +124,7 @@ class ApiBoundaryHttpTest extends HttpIntegrationTest {
         ((ObjectNode) body.withArray("workers").get(0)).put("name", "欧阳明远").put("idNumber", Disputes.idNumber(471));
         JsonNode filed = file(body);
         String number = filed.path("caseNumber").asText();
-        String byName = "/api/cases?q=" + java.net.URLEncoder.encode("欧阳明远", java.nio.charset.StandardCharsets.UTF_8);
+        String byName = "/api/cases?q=" + URLEncoder.encode("欧阳明远", StandardCharsets.UTF_8);
         String byIdNumber = "/api/cases?q=" + Disputes.idNumber(471);
 
         await().atMost(READ_SIDE).untilAsserted(() ->
@@ -138,8 +135,8 @@ class ApiBoundaryHttpTest extends HttpIntegrationTest {
         assertThat(api.as(ANALYST_ZHAO).get("/api/cases?q=" + number).json().path("totalItems").asLong())
                 .as("by case number").isEqualTo(1);
         String employer = body.path("employer").path("name").asText();
-        assertThat(api.as(ANALYST_ZHAO).get("/api/cases?q=" + java.net.URLEncoder.encode(employer,
-                java.nio.charset.StandardCharsets.UTF_8)).json().path("totalItems").asLong()).as("by employer").isPositive();
+        assertThat(api.as(ANALYST_ZHAO).get("/api/cases?q=" + URLEncoder.encode(employer,
+                StandardCharsets.UTF_8)).json().path("totalItems").asLong()).as("by employer").isPositive();
     }
 
     @Test
@@ -271,51 +268,11 @@ class ApiBoundaryHttpTest extends HttpIntegrationTest {
         }
     }
 
-    private record RawAnswer(int status, String contentType, String body) {
-    }
-
-    /** One request written byte by byte (UTF-8 header values, which Java's HTTP client refuses to send). */
-    private RawAnswer raw(String method, String path, String idempotencyKey, String body) throws IOException {
+    private RawHttp.Answer raw(String method, String path, String idempotencyKey, String body) throws IOException {
         return rawWith(method, path, "Idempotency-Key: " + idempotencyKey + "\r\n", body);
     }
 
-    /** The path and header lines go out exactly as given: no normalising, no encoding. */
-    private RawAnswer rawWith(String method, String path, String extraHeaders, String body) throws IOException {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        String credentials = Base64.getEncoder().encodeToString("officer.li:officer-demo".getBytes(StandardCharsets.UTF_8));
-        String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
-                + "Authorization: Basic " + credentials + "\r\nContent-Type: application/json\r\n"
-                + "Accept: application/json, application/problem+json\r\n"
-                + extraHeaders + "Content-Length: " + content.length + "\r\n\r\n";
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.UTF_8));
-            out.write(content);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            String answer = all.toString(StandardCharsets.UTF_8);
-            int status = Integer.parseInt(answer.substring(9, 12));
-            String headers = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase();
-            String contentType = headers.lines().filter(l -> l.startsWith("content-type:"))
-                    .map(l -> l.substring(13).strip()).findFirst().orElse("");
-            String rest = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-            return new RawAnswer(status, contentType, headers.contains("transfer-encoding: chunked") ? dechunk(rest) : rest);
-        }
-    }
-
-    private static String dechunk(String chunked) {
-        StringBuilder body = new StringBuilder();
-        String rest = chunked;
-        while (true) {
-            int line = rest.indexOf("\r\n");
-            int size = Integer.parseInt(rest.substring(0, line).strip(), 16);
-            if (size == 0) return body.toString();
-            byte[] bytes = rest.substring(line + 2).getBytes(StandardCharsets.UTF_8);
-            String chunk = new String(bytes, 0, size, StandardCharsets.UTF_8);
-            body.append(chunk);
-            rest = rest.substring(line + 2 + chunk.length() + 2);
-        }
+    private RawHttp.Answer rawWith(String method, String path, String extraHeaders, String body) throws IOException {
+        return new RawHttp(port).send(OFFICER_LI, method, path, extraHeaders, body);
     }
 }

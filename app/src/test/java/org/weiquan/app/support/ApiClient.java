@@ -49,6 +49,11 @@ public final class ApiClient {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** The demo password of a demo user. */
+    public static String passwordOf(String user) {
+        return PASSWORDS.get(user);
+    }
+
     /** Requests as this demo user (Basic credentials, plus the session cookie once there is one). */
     public Call as(String user) {
         return new Call(user, PASSWORDS.get(user));
