@@ -42,6 +42,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -92,6 +93,7 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
     private final Duration operationTimeout;
     private final AllStreamNotifier notifier;
     private final TimestampIndex timestampIndex;
+    private final AtomicLong allStreamPagesRead = new AtomicLong();
     private final Map<EventStoreDbTrackingToken, EventStoreDbTrackingToken> skipHints;
     /** Whether events are read by Jackson, which takes the meta data as the JSON tree parsed with the envelope. */
     private final boolean jsonEvents;
@@ -302,7 +304,16 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
         return awaitPage(readAllAfterAsync(after, max), after);
     }
 
+    /**
+     * How many pages of {@code $all} this engine has asked the server for: a tracking processor that
+     * waits at the head of the log, with blocking reads, asks for none until something is appended.
+     */
+    public long allStreamPagesRead() {
+        return allStreamPagesRead.get();
+    }
+
     private CompletableFuture<List<RecordedEvent>> readAllAfterAsync(EventStoreDbTrackingToken after, int max) {
+        allStreamPagesRead.incrementAndGet();
         ReadAllOptions options = ReadAllOptions.get().forwards();
         options = after.atTail() ? options.fromStart().maxCount(max) : options.fromPosition(after.toPosition()).maxCount(max + 1L);
         return client.readAll(options).thenApply(result -> {

@@ -30,9 +30,4 @@ class InProcessServerContractTest extends EventStorageEngineContract {
     protected OptionalLong appendCalls() {
         return OptionalLong.of(server.counters().appends());
     }
-
-    @Override
-    protected OptionalLong readAllCalls() {
-        return OptionalLong.of(server.counters().readAlls());
-    }
 }

@@ -3,14 +3,13 @@ package org.weiquan.app.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +21,11 @@ import org.weiquan.api.query.AuditPage;
 import org.weiquan.api.query.AuditQuery;
 import org.weiquan.app.casefile.CaseKindSupport;
 import org.weiquan.app.security.CurrentUser;
+import org.weiquan.app.web.Csv;
 import org.weiquan.app.security.WeiquanUser;
 import org.weiquan.app.web.TimeParameters;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +61,17 @@ public class AuditController {
                                    @RequestParam(required = false) CaseKind kind,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "100") @Min(1) @Max(5000) int size,
-                                   @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format) {
+                                   @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format,
+                                   HttpServletResponse response) throws IOException {
         AuditQuery query = new AuditQuery(CurrentUser.get().organisation(), blankToNull(actor), TimeParameters.startOf(from, "from"),
                 TimeParameters.startOf(to, "to"), blankToNull(eventType), kind, page, size);
         AuditPage result = withheldFromUser(queries.query(query, ResponseTypes.instanceOf(AuditPage.class)).join());
         if (format.equals("csv")) {
-            return ResponseEntity.ok()
-                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit.csv\"")
-                    .body(AuditCsv.write(result.items(), json));
+            Csv.download(response, "audit.csv", csv -> {
+                AuditCsv.header(csv);
+                AuditCsv.rows(csv, result.items(), json);
+            });
+            return null;
         }
         return ResponseEntity.ok(result);
     }

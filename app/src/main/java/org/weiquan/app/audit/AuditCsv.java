@@ -1,10 +1,10 @@
 package org.weiquan.app.audit;
 
 import org.weiquan.app.web.Csv;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.weiquan.api.query.AuditEntry;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -12,28 +12,23 @@ import java.util.List;
  * the Chinese text correctly. One row per event; {@code changes} is the event's fields as JSON.
  */
 public final class AuditCsv {
-    private static final String HEADER = "case_number,kind,sequence,occurred_at,event_type,summary_en,summary_zh,"
-            + "actor,actor_role,organisation,client_address,correlation_id,causation_id,changes";
+    private static final String[] HEADER = {"case_number", "kind", "sequence", "occurred_at", "event_type", "summary_en",
+            "summary_zh", "actor", "actor_role", "organisation", "client_address", "correlation_id", "causation_id",
+            "changes"};
 
     private AuditCsv() {
     }
 
-    public static String write(List<AuditEntry> entries, ObjectMapper json) {
-        StringBuilder csv = new StringBuilder(Csv.BYTE_ORDER_MARK).append(HEADER).append("\r\n");
-        for (AuditEntry entry : entries) {
-            var e = entry.event();
-            Csv.row(csv, entry.caseNumber(), entry.kind() == null ? null : entry.kind().name(), Long.toString(e.sequence()),
-                    e.occurredAt().toString(), e.eventType(), e.summaryEn(), e.summaryZh(), e.actor(), e.actorRole(),
-                    e.organisation(), e.clientAddress(), e.correlationId(), e.causationId(), toJson(e.changes(), json));
-        }
-        return csv.toString();
+    public static void header(Csv csv) throws IOException {
+        csv.row(HEADER);
     }
 
-    private static String toJson(Object value, ObjectMapper json) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write changes", e);
+    public static void rows(Csv csv, List<AuditEntry> entries, ObjectMapper json) throws IOException {
+        for (AuditEntry entry : entries) {
+            var e = entry.event();
+            csv.row(entry.caseNumber(), entry.kind() == null ? null : entry.kind().name(), Long.toString(e.sequence()),
+                    e.occurredAt().toString(), e.eventType(), e.summaryEn(), e.summaryZh(), e.actor(), e.actorRole(),
+                    e.organisation(), e.clientAddress(), e.correlationId(), e.causationId(), json.writeValueAsString(e.changes()));
         }
     }
 }

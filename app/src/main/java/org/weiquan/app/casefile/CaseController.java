@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +16,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,12 +38,13 @@ import org.weiquan.api.query.CaseSummary;
 import org.weiquan.api.query.CasePage;
 import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.audit.AuditCsv;
+import org.weiquan.app.web.Csv;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.Role;
 import org.weiquan.app.security.WeiquanUser;
 import org.weiquan.app.web.TimeParameters;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,8 @@ import java.util.stream.Collectors;
 @Tag(name = "All cases")
 @Validated
 public class CaseController {
+    /** Events read at a time for a whole history's CSV. */
+    private static final int CSV_PAGE = 500;
     private final QueryGateway queries;
     private final CommandGateway commands;
     private final CaseAccess access;
@@ -136,25 +139,46 @@ public class CaseController {
     public ResponseEntity<?> history(@PathVariable String ref,
                                      @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format,
                                      @RequestParam(defaultValue = "-1") @Min(-1) long after,
-                                     @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int limit) {
+                                     @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int limit,
+                                     HttpServletResponse response) throws IOException {
         RegisteredCase found = historyVisibleCase(ref);
-        List<HistoryEntry> history = queries.query(new CaseHistoryQuery(found.caseId(), after, limit),
-                ResponseTypes.multipleInstancesOf(HistoryEntry.class)).join();
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (format.equals("csv") && limit == 0) {
+            // the whole history, read and written a page at a time
+            Csv.download(response, found.caseNumber() + "-history.csv", csv -> {
+                AuditCsv.header(csv);
+                long cursor = after;
+                List<HistoryEntry> page;
+                do {
+                    page = historyPage(found, cursor, CSV_PAGE);
+                    AuditCsv.rows(csv, auditRows(found, page), json);
+                    if (!page.isEmpty()) cursor = page.get(page.size() - 1).sequence();
+                } while (page.size() == CSV_PAGE);
+            });
+            return null;
+        }
+        List<HistoryEntry> history = historyPage(found, after, limit);
         if (limit > 0 && history.size() == limit) {
             long last = history.get(history.size() - 1).sequence();
-            response.header(HttpHeaders.LINK, "</api/cases/" + found.caseId() + "/history?format=" + format
+            response.setHeader(HttpHeaders.LINK, "</api/cases/" + found.caseId() + "/history?format=" + format
                     + "&after=" + last + "&limit=" + limit + ">; rel=\"next\"");
         }
         if (format.equals("csv")) {
-            List<AuditEntry> rows = history.stream()
-                    .map(e -> new AuditEntry(found.caseId(), found.kind(), found.caseNumber(), e)).toList();
-            return response.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
-                            "attachment; filename=\"" + found.caseNumber() + "-history.csv\"")
-                    .body(AuditCsv.write(rows, json));
+            Csv.download(response, found.caseNumber() + "-history.csv", csv -> {
+                AuditCsv.header(csv);
+                AuditCsv.rows(csv, auditRows(found, history), json);
+            });
+            return null;
         }
-        return response.body(history);
+        return ResponseEntity.ok(history);
+    }
+
+    private List<HistoryEntry> historyPage(RegisteredCase found, long after, int limit) {
+        return queries.query(new CaseHistoryQuery(found.caseId(), after, limit),
+                ResponseTypes.multipleInstancesOf(HistoryEntry.class)).join();
+    }
+
+    private static List<AuditEntry> auditRows(RegisteredCase found, List<HistoryEntry> history) {
+        return history.stream().map(e -> new AuditEntry(found.caseId(), found.kind(), found.caseNumber(), e)).toList();
     }
 
     @PostMapping("/{ref}/links")

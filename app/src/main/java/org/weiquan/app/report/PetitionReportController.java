@@ -2,11 +2,10 @@ package org.weiquan.app.report;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.weiquan.api.report.MonthlyPetitionReport;
 import org.weiquan.api.report.MonthlyPetitionReportQuery;
 import org.weiquan.app.security.CurrentUser;
+import org.weiquan.app.web.Csv;
 import org.weiquan.command.deadline.DeadlineCalculator;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.YearMonth;
 
@@ -48,18 +48,16 @@ public class PetitionReportController {
             @RequestParam(required = false)
             @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month as yyyy-MM, e.g. 2026-11")
             String month,
-            @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format) {
+            @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format,
+            HttpServletResponse response) throws IOException {
         YearMonth reported = month == null ? YearMonth.now(clock.withZone(DeadlineCalculator.CHINA))
                 : YearMonth.parse(month);
         MonthlyPetitionReport report = queries.query(
                 new MonthlyPetitionReportQuery(CurrentUser.get().organisation(), reported),
                 ResponseTypes.instanceOf(MonthlyPetitionReport.class)).join();
         if (format.equals("csv")) {
-            return ResponseEntity.ok()
-                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
-                            "attachment; filename=\"petition-report-" + reported + ".csv\"")
-                    .body(PetitionReportCsv.write(report));
+            Csv.download(response, "petition-report-" + reported + ".csv", csv -> PetitionReportCsv.write(csv, report));
+            return null;
         }
         return ResponseEntity.ok(report);
     }

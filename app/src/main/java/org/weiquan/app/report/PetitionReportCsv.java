@@ -5,6 +5,7 @@ import org.weiquan.api.common.District;
 import org.weiquan.api.petition.SatisfactionRating;
 import org.weiquan.api.report.MonthlyPetitionReport;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -17,28 +18,27 @@ public final class PetitionReportCsv {
     private PetitionReportCsv() {
     }
 
-    public static String write(MonthlyPetitionReport report) {
-        StringBuilder csv = new StringBuilder(Csv.BYTE_ORDER_MARK);
-        section(csv, "report,month,organisation");
-        Csv.row(csv, "信访分析月报", report.month().toString(), report.organisation());
+    public static void write(Csv csv, MonthlyPetitionReport report) throws IOException {
+        csv.row("report", "month", "organisation");
+        csv.row("信访分析月报", report.month().toString(), report.organisation());
 
-        section(csv, "total,count");
-        Csv.row(csv, "received", count(report.totals().received()));
-        Csv.row(csv, "collective_visits", count(report.totals().collectiveVisits()));
-        Csv.row(csv, "not_registered", count(report.totals().notRegistered()));
+        section(csv, "total", "count");
+        csv.row("received", count(report.totals().received()));
+        csv.row("collective_visits", count(report.totals().collectiveVisits()));
+        csv.row("not_registered", count(report.totals().notRegistered()));
 
         counts(csv, "channel", report.byChannel());
         counts(csv, "subject", report.bySubject());
 
-        section(csv, "district,district_zh,count");
+        section(csv, "district", "district_zh", "count");
         for (Map.Entry<District, Long> district : report.byDistrict().entrySet()) {
-            Csv.row(csv, district.getKey().name(), district.getKey().chineseName(), count(district.getValue()));
+            csv.row(district.getKey().name(), district.getKey().chineseName(), count(district.getValue()));
         }
 
-        section(csv, "decision,count");
-        Csv.row(csv, "ACCEPTED", count(report.acceptance().accepted()));
-        Csv.row(csv, "NOT_ACCEPTED", count(report.acceptance().notAccepted()));
-        Csv.row(csv, "PENDING", count(report.acceptance().pending()));
+        section(csv, "decision", "count");
+        csv.row("ACCEPTED", count(report.acceptance().accepted()));
+        csv.row("NOT_ACCEPTED", count(report.acceptance().notAccepted()));
+        csv.row("PENDING", count(report.acceptance().pending()));
 
         counts(csv, "rating", report.satisfaction().byRating());
 
@@ -48,31 +48,29 @@ public final class PetitionReportCsv {
         var repeats = report.repeatPetitioners();
         long satisfied = satisfaction.byRating().getOrDefault(SatisfactionRating.SATISFIED, 0L);
         long basically = satisfaction.byRating().getOrDefault(SatisfactionRating.BASICALLY_SATISFIED, 0L);
-        section(csv, "measure,numerator,denominator,rate");
-        Csv.row(csv, "acceptance_rate", count(acceptance.accepted()), count(acceptance.accepted() + acceptance.notAccepted()),
+        section(csv, "measure", "numerator", "denominator", "rate");
+        csv.row("acceptance_rate", count(acceptance.accepted()), count(acceptance.accepted() + acceptance.notAccepted()),
                 rate(report.acceptanceRate()));
-        Csv.row(csv, "on_time_reply_rate", count(replies.withinPeriod()), count(replies.replied()),
+        csv.row("on_time_reply_rate", count(replies.withinPeriod()), count(replies.replied()),
                 rate(report.onTimeReplyRate()));
-        Csv.row(csv, "satisfied_share", count(satisfied), count(satisfaction.rated()), rate(satisfaction.satisfiedShare()));
-        Csv.row(csv, "satisfied_or_basically_satisfied_share", count(satisfied + basically), count(satisfaction.rated()),
+        csv.row("satisfied_share", count(satisfied), count(satisfaction.rated()), rate(satisfaction.satisfiedShare()));
+        csv.row("satisfied_or_basically_satisfied_share", count(satisfied + basically), count(satisfaction.rated()),
                 rate(satisfaction.satisfiedOrBasicallySatisfiedShare()));
-        Csv.row(csv, "repeat_petitioner_share", count(repeats.count()), count(repeats.petitioners()), rate(repeats.share()));
+        csv.row("repeat_petitioner_share", count(repeats.count()), count(repeats.petitioners()), rate(repeats.share()));
 
-        section(csv, "note,text");
-        Csv.row(csv, "basis", report.basis());
-        Csv.row(csv, "repeat_petitioner", repeats.definition());
-        return csv.toString();
+        section(csv, "note", "text");
+        csv.row("basis", report.basis());
+        csv.row("repeat_petitioner", repeats.definition());
     }
 
-    private static void counts(StringBuilder csv, String name, Map<? extends Enum<?>, Long> counts) {
-        section(csv, name + ",count");
-        counts.forEach((key, value) -> Csv.row(csv, key.name(), count(value)));
+    private static void counts(Csv csv, String name, Map<? extends Enum<?>, Long> counts) throws IOException {
+        section(csv, name, "count");
+        for (Map.Entry<? extends Enum<?>, Long> entry : counts.entrySet()) csv.row(entry.getKey().name(), count(entry.getValue()));
     }
 
-    /** A new section: an empty line before every section but the first, then its header line. */
-    private static void section(StringBuilder csv, String header) {
-        if (csv.length() > 1) csv.append("\r\n");
-        csv.append(header).append("\r\n");
+    /** A new section: an empty line, then its header line. */
+    private static void section(Csv csv, String... header) throws IOException {
+        csv.blankLine().row(header);
     }
 
     private static String count(long value) {
