@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.weiquan.app.support.ApiResponse;
 import org.weiquan.app.support.Disputes;
 import org.weiquan.app.support.HttpIntegrationTest;
+import org.weiquan.app.support.Petitions;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,52 @@ class AuditHttpTest extends HttpIntegrationTest {
 
         JsonNode nothing = api.as(SUPERVISOR_WANG).get("/api/audit?actor=officer.li&to=" + before).json();
         assertThat(caseIds(nothing)).doesNotContain(li);
+    }
+
+    @Test
+    void pages_are_filtered_before_they_are_cut_so_no_page_is_short_by_page_number_or_by_cursor() {
+        Instant before = Instant.now();
+        List<String> shown = new ArrayList<>();
+        List<String> withheld = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            shown.add(file(Disputes.filing()).path("disputeId").asText());
+            // a petition accusing the supervisor's own organisation: its events are not his to read
+            ApiResponse accusing = api.as(OFFICER_LI).post(Petitions.PATH,
+                    Petitions.letter(720 + i).put("accusedOrganisation", "szftu"));
+            assertThat(accusing.status()).as("%s", accusing).isEqualTo(201);
+            withheld.add(accusing.json().path("petitionId").asText());
+        }
+        String filter = "/api/audit?actor=officer.li&from=" + before + "&size=3";
+
+        await().atMost(READ_SIDE).untilAsserted(() ->
+                assertThat(api.as(SUPERVISOR_WANG).get(filter).json().path("totalItems").asLong()).isEqualTo(4));
+        JsonNode first = api.as(SUPERVISOR_WANG).get(filter).json();
+        JsonNode second = api.as(SUPERVISOR_WANG).get(filter + "&page=1").json();
+        assertThat(first.path("items")).hasSize(3);
+        assertThat(second.path("items")).hasSize(1);
+        List<String> byPage = new ArrayList<>(caseIds(first));
+        byPage.addAll(caseIds(second));
+        assertThat(byPage).containsExactlyInAnyOrderElementsOf(shown);
+
+        // the same by cursor: each full page links to the next
+        List<String> byCursor = new ArrayList<>();
+        String next = filter;
+        int pages = 0;
+        while (next != null) {
+            ApiResponse page = api.as(SUPERVISOR_WANG).get(next);
+            assertThat(page.status()).as("%s", page).isEqualTo(200);
+            byCursor.addAll(caseIds(page.json()));
+            String link = page.header("Link");
+            next = link == null ? null : link.substring(link.indexOf("/api/audit"), link.indexOf('>'));
+            if (next != null) assertThat(page.json().path("items")).as("a page with a next one is full").hasSize(3);
+            pages++;
+        }
+        assertThat(pages).isEqualTo(2);
+        assertThat(byCursor).containsExactlyElementsOf(byPage);
+        assertThat(byCursor).doesNotContainAnyElementsOf(withheld);
+        assertProblem(api.as(SUPERVISOR_WANG).get(filter + "&after=not-a-cursor"), 400, "invalid-request");
+        assertProblem(api.as(SUPERVISOR_WANG).get(filter + "&page=1&after=" + first.path("next").asText()), 400,
+                "invalid-request");
     }
 
     @Test

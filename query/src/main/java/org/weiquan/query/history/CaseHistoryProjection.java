@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.MetadataKeys;
 import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.query.AuditCursor;
 import org.weiquan.api.query.AuditEntry;
 import org.weiquan.api.query.AuditPage;
 import org.weiquan.api.query.AuditQuery;
@@ -79,12 +80,19 @@ public class CaseHistoryProjection {
                 query.afterSequence(), query.limit() == 0 ? Integer.MAX_VALUE : query.limit());
     }
 
-    /** The audit trail across the cases the viewer may see (their kind and number from the case list). */
+    /**
+     * The audit trail across the cases the viewer may see (their kind and number from the case
+     * list), without the events of petitions that accuse the viewer's organisation (the rule of
+     * {@code PetitionDetail.accuses}, here in the query so that a page is never short).
+     */
     @QueryHandler
     public AuditPage handle(AuditQuery query) {
+        String viewer = query.viewer().value();
         StringBuilder where = new StringBuilder(" FROM case_history h JOIN case_list l ON l.case_id = h.case_id"
-                + " WHERE (l.organisation = ? OR l.organisation LIKE ? ESCAPE '\\')");
-        List<Object> args = new ArrayList<>(List.of(query.viewer().value(), escapeLike(query.viewer().value()) + "/%"));
+                + " WHERE (l.organisation = ? OR l.organisation LIKE ? ESCAPE '\\')"
+                + " AND NOT (l.accused_organisation IS NOT NULL"
+                + " AND (l.accused_organisation = ? OR CAST(? AS VARCHAR(200)) LIKE (l.accused_organisation || '/%')))");
+        List<Object> args = new ArrayList<>(List.of(viewer, escapeLike(viewer) + "/%", viewer, viewer));
         if (query.actor() != null) {
             where.append(" AND h.actor = ?");
             args.add(query.actor());
@@ -107,13 +115,25 @@ public class CaseHistoryProjection {
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
+        if (query.after() != null) {
+            AuditCursor after = query.after();
+            OffsetDateTime at = after.occurredAt().atOffset(ZoneOffset.UTC);
+            where.append(" AND (h.occurred_at > ? OR (h.occurred_at = ? AND (h.case_id > ?"
+                    + " OR (h.case_id = ? AND h.sequence_number > ?))))");
+            pageArgs.addAll(List.of(at, at, after.caseId(), after.caseId(), after.sequence()));
+        }
         pageArgs.add(query.size());
         pageArgs.add((long) query.page() * query.size());
         List<AuditEntry> items = jdbc.query("SELECT h.*, l.kind, l.case_number" + where
                         + " ORDER BY h.occurred_at, h.case_id, h.sequence_number LIMIT ? OFFSET ?",
                 (rs, row) -> new AuditEntry(rs.getString("case_id"), CaseKind.valueOf(rs.getString("kind")),
                         rs.getString("case_number"), entry(rs)), pageArgs.toArray());
-        return new AuditPage(items, query.page(), query.size(), total == null ? 0 : total);
+        String next = null;
+        if (items.size() == query.size()) {
+            AuditEntry last = items.get(items.size() - 1);
+            next = new AuditCursor(last.event().occurredAt(), last.caseId(), last.event().sequence()).encode();
+        }
+        return new AuditPage(items, query.page(), query.size(), total == null ? 0 : total, next);
     }
 
     private HistoryEntry entry(ResultSet rs) throws SQLException {

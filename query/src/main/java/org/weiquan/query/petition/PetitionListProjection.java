@@ -57,6 +57,7 @@ public class PetitionListProjection {
                 .column("petitioner_count", view -> view.petitioners.size())
                 .column("collective", view -> view.collective)
                 .column("whistleblower", view -> view.whistleblower)
+                .column("accused_organisation", view -> view.accusedOrganisation)
                 .column("claim_final", view -> view.claimFinal)
                 .column("search_text", view -> view.searchText())
                 .column("last_changed_at", view -> view.lastChangedAt.atOffset(ZoneOffset.UTC))
