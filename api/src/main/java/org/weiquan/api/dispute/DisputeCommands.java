@@ -49,10 +49,11 @@ public final class DisputeCommands {
     }
 
     /** {@code mediator}: the roster's user name and display name of the mediator. */
+    /** The mediator by user name; the roster gives the name the event records. */
     public record AssignMediatorCommand(
             @TargetAggregateIdentifier DisputeId disputeId,
             @TargetAggregateVersion Long expectedVersion,
-            Mediator mediator) {
+            OfficerId mediator) {
     }
 
     public record RecordMediationSessionCommand(

@@ -96,11 +96,11 @@ public final class LegalAidCommands {
     }
 
     /** Assigns (or replaces) the panel lawyer; the app checks the lawyer is an active member of the panel. */
+    /** The lawyer by panel id; the panel gives the name the event records. */
     public record AssignLawyerCommand(
             @TargetAggregateIdentifier LegalAidCaseId legalAidCaseId,
             @TargetAggregateVersion Long expectedVersion,
             String lawyerId,
-            String lawyerName,
             LocalDate assignedOn) {
     }
 

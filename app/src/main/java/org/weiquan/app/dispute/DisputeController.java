@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -32,7 +31,6 @@ import org.weiquan.api.dispute.DisputeId;
 import org.weiquan.api.dispute.DisputeQueries.FindDisputeQuery;
 import org.weiquan.api.dispute.DisputeQueries.ListDisputesQuery;
 import org.weiquan.api.dispute.DisputeStatus;
-import org.weiquan.api.dispute.Mediator;
 import org.weiquan.api.dispute.DisputePage;
 import org.weiquan.api.query.CaseHistoryQuery;
 import org.weiquan.api.query.HistoryEntry;
@@ -45,8 +43,6 @@ import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseIntake;
 import org.weiquan.app.casefile.CaseTransitions;
 import org.weiquan.app.casefile.Parties;
-import org.weiquan.app.reference.NotOnRosterException;
-import org.weiquan.app.reference.ReferenceData;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.WeiquanUser;
@@ -72,15 +68,12 @@ public class DisputeController {
     private final CaseTransitions transitions;
     private final QueryGateway queries;
     private final CaseAccess access;
-    private final ReferenceData reference;
 
-    public DisputeController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries, CaseAccess access,
-                             ReferenceData reference) {
+    public DisputeController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries, CaseAccess access) {
         this.intake = intake;
         this.transitions = transitions;
         this.queries = queries;
         this.access = access;
-        this.reference = reference;
     }
 
     @PostMapping
@@ -149,15 +142,9 @@ public class DisputeController {
     @Operation(summary = "Assign (or reassign) the mediator")
     public ResponseEntity<DisputeRequests.Transitioned> assignMediator(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                                        @Valid @RequestBody DisputeRequests.AssignMediator body) {
-        String mediator = body.mediator().strip();
-        // Checked once the case is known to be visible: an invisible case stays a plain 404.
-        return transition(id, ifMatch, v -> {
-            ReferenceData.Mediator onRoster = reference.activeMediator(mediator).orElseThrow(() ->
-                    new NotOnRosterException("mediator", mediator + " is not an active mediator of the roster"));
-            // The event keeps the name as the roster has it today: the roster may change, the record not.
-            return new DisputeCommands.AssignMediatorCommand(new DisputeId(id), v,
-                    new Mediator(new OfficerId(onRoster.mediatorId()), onRoster.name()));
-        });
+        // the roster is the dispute's to consult (MediatorRoster): an invisible case stays a plain 404
+        return transition(id, ifMatch, v -> new DisputeCommands.AssignMediatorCommand(new DisputeId(id), v,
+                new OfficerId(body.mediator().strip())));
     }
 
     @PostMapping("/{id}/mediation-sessions")

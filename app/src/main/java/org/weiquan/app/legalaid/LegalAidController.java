@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -46,8 +45,6 @@ import org.weiquan.app.casefile.CaseIntake;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.casefile.CaseTransitions;
 import org.weiquan.app.casefile.Parties;
-import org.weiquan.app.reference.NotOnRosterException;
-import org.weiquan.app.reference.ReferenceData;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.WeiquanUser;
 import org.weiquan.app.web.ETags;
@@ -72,15 +69,12 @@ public class LegalAidController {
     private final CaseTransitions transitions;
     private final QueryGateway queries;
     private final CaseAccess access;
-    private final ReferenceData reference;
 
-    public LegalAidController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries, CaseAccess access,
-                              ReferenceData reference) {
+    public LegalAidController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries, CaseAccess access) {
         this.intake = intake;
         this.transitions = transitions;
         this.queries = queries;
         this.access = access;
-        this.reference = reference;
     }
 
     @PostMapping
@@ -194,14 +188,9 @@ public class LegalAidController {
     public ResponseEntity<LegalAidRequests.Transitioned> assignLawyer(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody LegalAidRequests.AssignLawyer body) {
-        String lawyerId = body.lawyerId().strip();
-        // Checked once the case is known to be visible: an invisible case stays a plain 404.
-        return transition(id, ifMatch, v -> {
-            ReferenceData.Lawyer lawyer = reference.activeLawyer(lawyerId).orElseThrow(() -> new NotOnRosterException(
-                    "lawyerId", lawyerId + " is not an active lawyer of the union's panel"));
-            return new LegalAidCommands.AssignLawyerCommand(caseId(id), v, lawyer.lawyerId(), lawyer.name(),
-                    body.assignedOn());
-        });
+        // the panel is the case's to consult (LawyerPanel): an invisible case stays a plain 404
+        return transition(id, ifMatch, v -> new LegalAidCommands.AssignLawyerCommand(caseId(id), v,
+                body.lawyerId().strip(), body.assignedOn()));
     }
 
     @PostMapping("/{id}/activities")

@@ -1,6 +1,9 @@
 package org.weiquan.app.reference;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.weiquan.api.common.OfficerId;
+import org.weiquan.command.dispute.MediatorRoster;
+import org.weiquan.command.legalaid.LawyerPanel;
 import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
@@ -8,9 +11,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** The lawyer panel and the mediator roster (ADR 14). */
+/** The lawyer panel and the mediator roster (ADR 14), which the command side consults when it assigns. */
 @Repository
-public class ReferenceData {
+public class ReferenceData implements MediatorRoster, LawyerPanel {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -45,6 +48,17 @@ public class ReferenceData {
     /** An active mediator of the roster. */
     public Optional<Mediator> activeMediator(String mediatorId) {
         return mediators().stream().filter(m -> m.active() && m.mediatorId().equals(mediatorId)).findFirst();
+    }
+
+    @Override
+    public Optional<org.weiquan.api.dispute.Mediator> activeMediator(OfficerId mediator) {
+        return activeMediator(mediator.value())
+                .map(m -> new org.weiquan.api.dispute.Mediator(new OfficerId(m.mediatorId()), m.name()));
+    }
+
+    @Override
+    public Optional<String> activeLawyerName(String lawyerId) {
+        return activeLawyer(lawyerId).map(Lawyer::name);
     }
 
     public void saveLawyer(Lawyer lawyer, String changedBy) {

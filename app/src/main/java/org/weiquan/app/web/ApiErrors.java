@@ -31,7 +31,7 @@ import org.weiquan.app.admin.ProjectionReplayController;
 import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.casefile.IdempotencyConflictException;
-import org.weiquan.app.reference.NotOnRosterException;
+import org.weiquan.api.common.NotOnRosterException;
 
 import java.net.URI;
 import java.util.ArrayList;

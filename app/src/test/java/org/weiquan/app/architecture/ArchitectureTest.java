@@ -75,6 +75,14 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAPackage(APP);
 
     @ArchTest
+    static final ArchRule no_controller_consults_the_roster_or_panel_to_decide =
+            noClasses().that().resideInAPackage(APP).and().haveSimpleNameEndingWith("Controller")
+                    .and().doNotHaveSimpleName("ReferenceDataController")
+                    .should().dependOnClassesThat().haveFullyQualifiedName("org.weiquan.app.reference.ReferenceData")
+                    .because("whether a mediator or lawyer may be assigned is the aggregate's decision: it consults"
+                            + " MediatorRoster and LawyerPanel itself (issue 12)");
+
+    @ArchTest
     static final ArchRule the_query_side_does_not_depend_on_the_app =
             noClasses().that().resideInAPackage(QUERY)
                     .should().dependOnClassesThat().resideInAPackage(APP);

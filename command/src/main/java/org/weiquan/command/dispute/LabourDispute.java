@@ -14,6 +14,7 @@ import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.IllegalTransitionException;
+import org.weiquan.api.common.NotOnRosterException;
 import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.api.common.OfficerId;
 import org.weiquan.api.common.Worker;
@@ -175,14 +176,16 @@ public class LabourDispute {
     }
 
     @CommandHandler
-    public long handle(AssignMediatorCommand command) {
+    public long handle(AssignMediatorCommand command, MediatorRoster roster) {
         requireStatus("assign a mediator", ACCEPTED, MEDIATING);
         RULES.requirePresent(command.mediator(), "mediator");
-        if (command.mediator().isSamePersonAs(mediator)) {
+        Mediator assigned = roster.activeMediator(command.mediator()).orElseThrow(() ->
+                new NotOnRosterException("mediator", command.mediator() + " is not an active mediator of the roster"));
+        if (assigned.isSamePersonAs(mediator)) {
             throw new IllegalTransitionException("dispute.mediator-already-assigned",
-                    command.mediator().id() + " is already the mediator of " + caseNumber);
+                    assigned.id() + " is already the mediator of " + caseNumber);
         }
-        apply(new MediatorAssignedEvent(disputeId, command.mediator(), mediator));
+        apply(new MediatorAssignedEvent(disputeId, assigned, mediator));
         return version();
     }
 

@@ -12,6 +12,7 @@ import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.IllegalTransitionException;
+import org.weiquan.api.common.NotOnRosterException;
 import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.api.legalaid.AidOutcome;
 import org.weiquan.api.legalaid.LegalAidCaseEvent.ActivityRecordedEvent;
@@ -280,7 +281,7 @@ public class LegalAidCase {
     }
 
     @CommandHandler
-    public long handle(AssignLawyerCommand command, DeadlineManager deadlines) {
+    public long handle(AssignLawyerCommand command, LawyerPanel panel, DeadlineManager deadlines) {
         boolean aidUnderWay = status == APPROVED || status == LAWYER_ASSIGNED
                 || (urgentAid && (status == APPLIED || status == AWAITING_MATERIALS));
         if (!aidUnderWay) {
@@ -289,7 +290,8 @@ public class LegalAidCase {
                     + " decision under urgent aid)");
         }
         RULES.requireText(command.lawyerId(), "lawyerId");
-        RULES.requireText(command.lawyerName(), "lawyerName");
+        String lawyerName = panel.activeLawyerName(command.lawyerId()).orElseThrow(() -> new NotOnRosterException(
+                "lawyerId", command.lawyerId() + " is not an active lawyer of the union's panel"));
         RULES.requirePresent(command.assignedOn(), "assignedOn");
         RULES.requireNotBefore(command.assignedOn(), appliedOn, "assignedOn", "the application date");
         RULES.requireNotBefore(command.assignedOn(), assignmentPeriodStart, "assignedOn",
@@ -300,7 +302,7 @@ public class LegalAidCase {
         }
         boolean first = lawyerId == null;
         boolean withinPeriod = !first || lawyerAssignmentDueOn == null || !command.assignedOn().isAfter(lawyerAssignmentDueOn);
-        apply(new LawyerAssignedEvent(legalAidCaseId, command.lawyerId(), command.lawyerName(), command.assignedOn(),
+        apply(new LawyerAssignedEvent(legalAidCaseId, command.lawyerId(), lawyerName, command.assignedOn(),
                 lawyerId, withinPeriod));
         if (first) deadlines.cancelAllWithinScope(LAWYER_ASSIGNMENT_PERIOD);
         return version();

@@ -20,6 +20,7 @@ import org.weiquan.api.common.CaseRuleException;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.IllegalTransitionException;
+import org.weiquan.api.common.NotOnRosterException;
 import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.api.common.OfficerId;
 import org.weiquan.api.common.OrganisationId;
@@ -71,7 +72,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import static org.weiquan.command.common.CaseRuleMatchers.invalid;
@@ -161,9 +165,14 @@ class LabourDisputeTest {
         }
     }
 
+    /** The roster the dispute consults: both mediators, active, unless a test changes it. */
+    private final Map<OfficerId, Mediator> roster = new HashMap<>(Map.of(MEDIATOR.id(), MEDIATOR,
+            OTHER_MEDIATOR.id(), OTHER_MEDIATOR));
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(LabourDispute.class);
+        fixture.registerInjectableResource((MediatorRoster) id -> Optional.ofNullable(roster.get(id)));
         fixture.registerInjectableResource(OrganisationAreas.cityFederation());
         fixture.registerInjectableResource(DisputePolicy.statutory(new DeadlineCalculator(CALENDAR)));
     }
@@ -410,9 +419,29 @@ class LabourDisputeTest {
 
         @Test
         void the_same_mediator_under_a_changed_roster_name_is_still_the_same_mediator() {
+            roster.put(MEDIATOR.id(), new Mediator(MEDIATOR.id(), "李军（调解中心）"));
             fixture.given(history(MEDIATING))
-                    .when(assign(new Mediator(MEDIATOR.id(), "李军（调解中心）")))
+                    .when(assign(MEDIATOR))
                     .expectException(refused(IllegalTransitionException.class, "dispute.mediator-already-assigned"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_event_keeps_the_name_the_roster_gives_on_the_day() {
+            Mediator renamed = new Mediator(OTHER_MEDIATOR.id(), "赵敏（法律援助中心）");
+            roster.put(OTHER_MEDIATOR.id(), renamed);
+            fixture.given(history(MEDIATING))
+                    .when(assign(OTHER_MEDIATOR))
+                    .expectEvents(new MediatorAssignedEvent(ID, renamed, MEDIATOR));
+        }
+
+        @Test
+        void a_mediator_who_is_not_on_the_roster_or_no_longer_active_is_refused() {
+            roster.remove(OTHER_MEDIATOR.id());
+            fixture.given(history(MEDIATING))
+                    .when(assign(OTHER_MEDIATOR))
+                    .expectException(NotOnRosterException.class)
+                    .expectExceptionMessage(containsString("zhao.min is not an active mediator"))
                     .expectNoEvents();
         }
 
@@ -1677,7 +1706,7 @@ class LabourDisputeTest {
     }
 
     private static AssignMediatorCommand assign(Mediator mediator) {
-        return new AssignMediatorCommand(ID, null, mediator);
+        return new AssignMediatorCommand(ID, null, mediator == null ? null : mediator.id());
     }
 
     private static RecordMediationSessionCommand session(LocalDate on) {

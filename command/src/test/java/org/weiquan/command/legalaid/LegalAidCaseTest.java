@@ -21,6 +21,7 @@ import org.weiquan.api.common.CaseRuleException;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.IllegalTransitionException;
+import org.weiquan.api.common.NotOnRosterException;
 import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.common.OfficerId;
@@ -80,7 +81,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.weiquan.command.common.CaseRuleMatchers.invalid;
 import static org.weiquan.command.common.CaseRuleMatchers.refused;
@@ -181,9 +185,13 @@ class LegalAidCaseTest {
         }
     }
 
+    /** The panel the case consults: both lawyers, active, unless a test changes it. */
+    private final Map<String, String> panel = new HashMap<>(Map.of(LAWYER, LAWYER_NAME, OTHER_LAWYER, OTHER_LAWYER_NAME));
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(LegalAidCase.class);
+        fixture.registerInjectableResource((LawyerPanel) id -> Optional.ofNullable(panel.get(id)));
         fixture.registerInjectableResource(OrganisationAreas.cityFederation());
         fixture.registerInjectableResource(LegalAidPolicy.statutory(new DeadlineCalculator(CALENDAR)));
     }
@@ -646,7 +654,7 @@ class LegalAidCaseTest {
         void under_urgent_aid_a_lawyer_is_assigned_before_the_decision() {
             fixture.given(history(APPLIED))
                     .andGiven(urgentGranted())
-                    .when(assign(LAWYER, LAWYER_NAME, ASSIGNED_ON))
+                    .when(assign(LAWYER, ASSIGNED_ON))
                     .expectEvents(new LawyerAssignedEvent(ID, LAWYER, LAWYER_NAME, ASSIGNED_ON, null, true));
         }
 
@@ -662,7 +670,7 @@ class LegalAidCaseTest {
         @Test
         void approval_after_urgent_aid_with_a_lawyer_leaves_the_lawyer_acting_without_a_new_assignment_period() {
             fixture.givenCommands(new Applying().command(), urgent(URGENT_ON, LIMITATION_ON),
-                            assign(LAWYER, LAWYER_NAME, ASSIGNED_ON))
+                            assign(LAWYER, ASSIGNED_ON))
                     .when(approve(LocalDate.parse("2026-03-05"), HARDSHIP))
                     .expectEvents(new LegalAidApprovedEvent(ID, LocalDate.parse("2026-03-05"), false, HARDSHIP, true,
                             null))
@@ -701,7 +709,7 @@ class LegalAidCaseTest {
         @Test
         void an_application_with_urgent_aid_may_be_withdrawn_before_the_decision() {
             fixture.givenCommands(new Applying().command(), urgent(URGENT_ON, LIMITATION_ON),
-                            assign(LAWYER, LAWYER_NAME, ASSIGNED_ON))
+                            assign(LAWYER, ASSIGNED_ON))
                     .when(close(LegalAidClosureReason.WITHDRAWN))
                     .expectEvents(new LegalAidCaseClosedEvent(ID, LegalAidClosureReason.WITHDRAWN, "申请人撤回"))
                     .expectNoScheduledDeadlines();
@@ -924,7 +932,7 @@ class LegalAidCaseTest {
         @Test
         void the_first_lawyer_assigned_within_three_days_of_the_approval_is_on_time() {
             fixture.given(history(APPROVED))
-                    .when(assign(LAWYER, LAWYER_NAME, ASSIGNED_ON))
+                    .when(assign(LAWYER, ASSIGNED_ON))
                     .expectEvents(lawyerAssigned());
         }
 
@@ -933,21 +941,21 @@ class LegalAidCaseTest {
             LocalDate late = ASSIGNMENT_DUE.plusDays(1);
             fixture.given(history(APPROVED))
                     .andGiven(new LawyerAssignmentOverdueEvent(ID, ASSIGNMENT_DUE))
-                    .when(assign(LAWYER, LAWYER_NAME, late))
+                    .when(assign(LAWYER, late))
                     .expectEvents(new LawyerAssignedEvent(ID, LAWYER, LAWYER_NAME, late, null, false));
         }
 
         @Test
         void assigning_the_lawyer_cancels_the_assignment_deadline() {
             fixture.givenCommands(new Applying().command(), approve(APPROVED_ON, HARDSHIP))
-                    .when(assign(LAWYER, LAWYER_NAME, ASSIGNED_ON))
+                    .when(assign(LAWYER, ASSIGNED_ON))
                     .expectNoScheduledDeadlines();
         }
 
         @Test
         void the_lawyer_can_be_replaced_while_acting() {
             fixture.given(history(LAWYER_ASSIGNED))
-                    .when(assign(OTHER_LAWYER, OTHER_LAWYER_NAME, CONSULTED_ON))
+                    .when(assign(OTHER_LAWYER, CONSULTED_ON))
                     .expectEvents(new LawyerAssignedEvent(ID, OTHER_LAWYER, OTHER_LAWYER_NAME, CONSULTED_ON, LAWYER,
                             true));
         }
@@ -955,7 +963,7 @@ class LegalAidCaseTest {
         @Test
         void assigning_the_lawyer_who_already_acts_is_refused() {
             fixture.given(history(LAWYER_ASSIGNED))
-                    .when(assign(LAWYER, LAWYER_NAME, CONSULTED_ON))
+                    .when(assign(LAWYER, CONSULTED_ON))
                     .expectException(refused(IllegalTransitionException.class, "legal-aid.lawyer-already-assigned"))
                     .expectExceptionMessage("lawyer.zhou is already the lawyer of LA-2026-000007")
                     .expectNoEvents();
@@ -964,7 +972,7 @@ class LegalAidCaseTest {
         @Test
         void a_lawyer_is_not_assigned_before_the_decision_without_urgent_aid() {
             fixture.given(history(APPLIED))
-                    .when(assign(LAWYER, LAWYER_NAME, ASSIGNED_ON))
+                    .when(assign(LAWYER, ASSIGNED_ON))
                     .expectException(refused(IllegalTransitionException.class, "legal-aid.illegal-transition"))
                     .expectExceptionMessage(containsString("under urgent aid"))
                     .expectNoEvents();
@@ -975,26 +983,41 @@ class LegalAidCaseTest {
                 "OUTCOME_RECORDED", "REPORTED", "CLOSED"})
         void a_lawyer_is_assigned_only_while_aid_is_under_way(LegalAidStatus status) {
             fixture.given(history(status))
-                    .when(assign(OTHER_LAWYER, OTHER_LAWYER_NAME, CONSULTED_ON))
+                    .when(assign(OTHER_LAWYER, CONSULTED_ON))
                     .expectException(refused(IllegalTransitionException.class, "legal-aid.illegal-transition"))
                     .expectNoEvents();
         }
 
-        @ParameterizedTest
-        @ValueSource(strings = {"lawyerId", "lawyerName"})
-        void an_assignment_needs_the_lawyer_s_id_and_name(String field) {
-            AssignLawyerCommand command = field.equals("lawyerId") ? assign(" ", LAWYER_NAME, ASSIGNED_ON)
-                    : assign(LAWYER, null, ASSIGNED_ON);
+        @Test
+        void an_assignment_needs_the_lawyer_s_id() {
             fixture.given(history(APPROVED))
-                    .when(command)
-                    .expectException(invalid("legal-aid.missing-field", field))
+                    .when(assign(" ", ASSIGNED_ON))
+                    .expectException(invalid("legal-aid.missing-field", "lawyerId"))
                     .expectNoEvents();
+        }
+
+        @Test
+        void a_lawyer_who_is_not_an_active_member_of_the_panel_is_refused() {
+            panel.remove(OTHER_LAWYER);
+            fixture.given(history(APPROVED))
+                    .when(assign(OTHER_LAWYER, ASSIGNED_ON))
+                    .expectException(NotOnRosterException.class)
+                    .expectExceptionMessage(containsString("lawyer.wu is not an active lawyer"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_event_keeps_the_name_the_panel_gives_on_the_day() {
+            panel.put(LAWYER, "周律师（苏州某律师事务所）");
+            fixture.given(history(APPROVED))
+                    .when(assign(LAWYER, ASSIGNED_ON))
+                    .expectEvents(new LawyerAssignedEvent(ID, LAWYER, "周律师（苏州某律师事务所）", ASSIGNED_ON, null, true));
         }
 
         @Test
         void an_assignment_needs_a_date() {
             fixture.given(history(APPROVED))
-                    .when(assign(LAWYER, LAWYER_NAME, null))
+                    .when(assign(LAWYER, null))
                     .expectException(invalid("legal-aid.missing-field", "assignedOn"))
                     .expectNoEvents();
         }
@@ -1002,7 +1025,7 @@ class LegalAidCaseTest {
         @Test
         void an_assignment_before_the_approval_is_refused() {
             fixture.given(history(APPROVED))
-                    .when(assign(LAWYER, LAWYER_NAME, APPLIED_ON))
+                    .when(assign(LAWYER, APPLIED_ON))
                     .expectException(invalid("legal-aid.date-too-early", "assignedOn"))
                     .expectExceptionMessage(containsString("approved or granted (2026-03-03)"))
                     .expectNoEvents();
@@ -1243,7 +1266,7 @@ class LegalAidCaseTest {
         void after_an_upheld_objection_a_lawyer_is_assigned() {
             fixture.given(history(OBJECTION_UNDER_REVIEW))
                     .andGiven(new ObjectionUpheldEvent(ID, REVIEWED_ON, REVIEW_REASONS, true, ASSIGNMENT_DUE_AFTER_REVIEW))
-                    .when(assign(LAWYER, LAWYER_NAME, REVIEWED_ON))
+                    .when(assign(LAWYER, REVIEWED_ON))
                     .expectEvents(new LawyerAssignedEvent(ID, LAWYER, LAWYER_NAME, REVIEWED_ON, null, true));
         }
 
@@ -1251,7 +1274,7 @@ class LegalAidCaseTest {
         void after_an_upheld_objection_the_lawyer_is_not_assigned_before_the_review() {
             fixture.given(history(OBJECTION_UNDER_REVIEW))
                     .andGiven(new ObjectionUpheldEvent(ID, REVIEWED_ON, REVIEW_REASONS, true, ASSIGNMENT_DUE_AFTER_REVIEW))
-                    .when(assign(LAWYER, LAWYER_NAME, LODGED_ON))
+                    .when(assign(LAWYER, LODGED_ON))
                     .expectException(invalid("legal-aid.date-too-early", "assignedOn"))
                     .expectNoEvents();
         }
@@ -1543,7 +1566,7 @@ class LegalAidCaseTest {
         @Test
         void the_version_is_the_same_whether_the_history_came_from_events_or_commands() {
             fixture.givenCommands(new Applying().command(), approve(APPROVED_ON, HARDSHIP))
-                    .when(assign(LAWYER, LAWYER_NAME, ASSIGNED_ON))
+                    .when(assign(LAWYER, ASSIGNED_ON))
                     .expectResultMessagePayload(2L);
         }
     }
@@ -1749,7 +1772,7 @@ class LegalAidCaseTest {
         void a_lawyer_assigned_in_time_is_never_overdue() {
             fixture.givenCurrentTime(APPLICATION_TIME)
                     .andGivenCommands(new Applying().command(), approve(APPROVED_ON, HARDSHIP),
-                            assign(LAWYER, LAWYER_NAME, ASSIGNED_ON))
+                            assign(LAWYER, ASSIGNED_ON))
                     .whenTimeAdvancesTo(ASSIGNMENT_END.plus(Duration.ofDays(5)))
                     .expectNoEvents()
                     .expectTriggeredDeadlinesWithName();
@@ -2008,8 +2031,8 @@ class LegalAidCaseTest {
         return new RejectLegalAidCommand(ID, null, on, REJECTION_REASONS);
     }
 
-    private static AssignLawyerCommand assign(String lawyerId, String name, LocalDate on) {
-        return new AssignLawyerCommand(ID, null, lawyerId, name, on);
+    private static AssignLawyerCommand assign(String lawyerId, LocalDate on) {
+        return new AssignLawyerCommand(ID, null, lawyerId, on);
     }
 
     private static RecordActivityCommand activity(ActivityType type, LocalDate on) {

@@ -1,4 +1,4 @@
-package org.weiquan.app.reference;
+package org.weiquan.api.common;
 
 /** A lawyer or mediator who is not an active member of the panel or roster (HTTP 400). */
 public class NotOnRosterException extends RuntimeException {
