@@ -171,8 +171,9 @@ class LegalAidListProjectionTest {
         List<Map<String, Object>> unioned = database.jdbc().queryForList(
                 "SELECT * FROM case_list WHERE case_id = ?", id.toString());
         assertThat(unioned).singleElement().satisfies(row -> {
-            assertThat(row).hasSize(16);
+            assertThat(row).hasSize(17);
             assertThat(row.get("CASE_ID")).isEqualTo(id.toString());
+            assertThat(row.get("ACCUSED_ORGANISATION")).as("only a petition accuses").isNull();
             assertThat(row.get("KIND")).isEqualTo("LEGAL_AID");
             assertThat(row.get("OPENED_ON")).isEqualTo(java.sql.Date.valueOf(D0302));
             assertThat(row.get("PARTY_MASKED")).isEqualTo("张**");

@@ -167,6 +167,9 @@ class PetitionListProjectionTest {
         Map<String, Object> row = row();
         assertThat(row.get("PARTY_MASKED")).isNull();
         assertThat(row.get("WHISTLEBLOWER")).isEqualTo(true);
+        assertThat(row.get("ACCUSED_ORGANISATION")).as("for the audit search to leave out").isEqualTo("szftu/gusu/pingjiang");
+        assertThat(database.jdbc().queryForObject("SELECT accused_organisation FROM case_list WHERE case_id = ?",
+                String.class, id.toString())).isEqualTo("szftu/gusu/pingjiang");
         assertThat((String) row.get("SEARCH_TEXT")).contains("pt-2026-000001").contains("苏州某某电子有限公司")
                 .doesNotContain("张小明").doesNotContain("李四");
     }
