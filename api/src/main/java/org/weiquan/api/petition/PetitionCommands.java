@@ -26,8 +26,8 @@ public final class PetitionCommands {
      * Opens a petition on its receipt. {@code visitorCount} is given for a visit only.
      * {@code accusedOrganisation}: the union unit complained about, whose users never see
      * whistleblower material. {@code whistleblower}: the petition is a report (检举) whose petitioners'
-     * identities are withheld from the accused. {@code earlierPetition}: the earlier petition on the
-     * same claim, as the application found it (see {@link EarlierPetition}).
+     * identities are withheld from the accused. {@code earlierPetitionId}: the earlier petition on
+     * the same claim, which the petition reads from that petition's own events.
      */
     public record ReceivePetitionCommand(
             @TargetAggregateIdentifier PetitionId petitionId,
@@ -44,29 +44,10 @@ public final class PetitionCommands {
             String claim,
             List<Material> materials,
             OfficerId officerInCharge,
-            EarlierPetition earlierPetition) {
+            PetitionId earlierPetitionId) {
         public ReceivePetitionCommand {
             petitioners = petitioners == null ? List.of() : List.copyOf(petitioners);
             materials = materials == null ? List.of() : List.copyOf(materials);
-        }
-    }
-
-    /**
-     * What the application knows of the earlier petition a new one refers to, read when the new one
-     * is received: its petitioners' ID numbers and whether its claim is final (re-examined, or a
-     * window for review or re-examination passed unused). The aggregate refuses a new petition by
-     * one of those petitioners on a final claim (§36: not accepted again).
-     */
-    public record EarlierPetition(PetitionId petitionId, CaseNumber caseNumber, List<String> petitionerIdNumbers,
-                                  boolean claimFinal) {
-        public EarlierPetition {
-            petitionerIdNumbers = petitionerIdNumbers == null ? List.of() : List.copyOf(petitionerIdNumbers);
-        }
-
-        @Override
-        public String toString() {
-            return "EarlierPetition[" + petitionId + ", " + caseNumber + ", " + petitionerIdNumbers.size()
-                    + " petitioners, claimFinal=" + claimFinal + "]";
         }
     }
 

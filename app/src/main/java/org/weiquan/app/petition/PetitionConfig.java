@@ -1,9 +1,11 @@
 package org.weiquan.app.petition;
 
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.weiquan.command.deadline.DeadlineCalculator;
 import org.weiquan.command.deadline.LegalPeriod;
+import org.weiquan.command.petition.EarlierPetitions;
 import org.weiquan.command.petition.PetitionPolicy;
 
 /** The petition policy from configuration. */
@@ -18,5 +20,11 @@ public class PetitionConfig {
                 LegalPeriod.parse(properties.reviewRequest()), LegalPeriod.parse(properties.reviewAnswer()),
                 LegalPeriod.parse(properties.reexaminationRequest()),
                 LegalPeriod.parse(properties.reexaminationAnswer()), properties.collectiveVisitThreshold(), calculator);
+    }
+
+    /** What a petition reads of an earlier one: its own events (§36). */
+    @Bean
+    EarlierPetitions earlierPetitions(EventStore events) {
+        return EarlierPetitions.from(events);
     }
 }

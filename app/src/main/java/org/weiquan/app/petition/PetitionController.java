@@ -34,7 +34,6 @@ import org.weiquan.api.common.Worker;
 import org.weiquan.api.petition.PetitionSummary;
 import org.weiquan.api.petition.PetitionChannel;
 import org.weiquan.api.petition.PetitionCommands;
-import org.weiquan.api.petition.PetitionCommands.EarlierPetition;
 import org.weiquan.api.petition.PetitionCommands.ReceivePetitionCommand;
 import org.weiquan.api.petition.PetitionDetail;
 import org.weiquan.api.petition.PetitionId;
@@ -97,7 +96,7 @@ public class PetitionController {
             @Parameter(description = "client-chosen key that makes retries safe")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         WeiquanUser officer = CurrentUser.get();
-        EarlierPetition earlier = earlierPetition(request.earlierPetitionId(), officer);
+        PetitionId earlier = earlierPetition(request.earlierPetitionId(), officer);
         CaseIntake.Outcome outcome = intake.file(CaseKind.PETITION, request.petitionId(), request.withoutId(),
                 parties(request), officer, idempotencyKey, (id, number) -> toCommand(request, id, number, officer,
                         earlier));
@@ -294,20 +293,18 @@ public class PetitionController {
     }
 
     /**
-     * The earlier petition the request names, as the aggregate needs it to refuse the same claim
-     * again: its petitioners and whether its claim is final, read from the petition detail.
+     * The earlier petition the request names, if the officer may see it; the petition itself reads
+     * what it needs of it from that petition's events (EarlierPetitions).
      */
-    private EarlierPetition earlierPetition(UUID earlierId, WeiquanUser user) {
+    private PetitionId earlierPetition(UUID earlierId, WeiquanUser user) {
         if (earlierId == null) return null;
-        PetitionDetail earlier;
         try {
-            earlier = reader.visibleDetail(earlierId.toString(), user);
+            access.visibleCase(earlierId.toString(), CaseKind.PETITION, user);
         } catch (CaseNotFoundException e) {
             throw new InvalidCaseDataException("petition.unknown-earlier-petition", "earlierPetitionId",
                     "there is no petition " + earlierId + " that you may see");
         }
-        return new EarlierPetition(PetitionId.of(earlier.petitionId()), new CaseNumber(earlier.caseNumber()),
-                earlier.petitioners().stream().map(Worker::idNumber).toList(), earlier.claimFinal());
+        return PetitionId.of(earlierId.toString());
     }
 
     /**
@@ -326,7 +323,7 @@ public class PetitionController {
     }
 
     private static ReceivePetitionCommand toCommand(PetitionRequests.ReceivePetition request, String petitionId,
-                                                    CaseNumber number, WeiquanUser officer, EarlierPetition earlier) {
+                                                    CaseNumber number, WeiquanUser officer, PetitionId earlier) {
         return new ReceivePetitionCommand(PetitionId.of(petitionId), number, officer.organisation(),
                 request.district(), request.channel(), request.receivedOn(),
                 request.petitioners().stream()

@@ -36,12 +36,23 @@ public final class RawHttp {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.UTF_8));
-            out.write(content);
-            out.flush();
+            IOException unsent = null;
+            try {
+                out.write(head.getBytes(StandardCharsets.UTF_8));
+                out.write(content);
+                out.flush();
+            } catch (IOException e) {
+                // the server may answer and close before it has read all of what it refuses
+                unsent = e;
+            }
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
+            try {
+                in.transferTo(all);
+            } catch (IOException e) {
+                if (all.size() == 0) throw unsent != null ? unsent : e;
+            }
+            if (all.size() == 0 && unsent != null) throw unsent;
             byte[] bytes = all.toByteArray();
             int end = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
             String headers = new String(bytes, 0, end, StandardCharsets.ISO_8859_1).toLowerCase();

@@ -7,16 +7,14 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.weiquan.api.common.CaseKind;
-import org.weiquan.api.common.CaseLinkedEvent;
-import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.NotOnRosterException;
 import org.weiquan.api.common.InvalidCaseDataException;
-import org.weiquan.api.common.OfficerId;
 import org.weiquan.api.common.Worker;
 import org.weiquan.api.dispute.ClosureReason;
 import org.weiquan.api.dispute.DisputeCommands.AcceptDisputeCommand;
@@ -53,8 +51,7 @@ import org.weiquan.api.dispute.Mediator;
 import org.weiquan.api.dispute.LabourDisputeEvent.PaymentRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementPaymentOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
-import org.weiquan.command.common.CaseDuplicates;
-import org.weiquan.command.common.CaseLinks;
+import org.weiquan.command.common.CaseRelations;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.LegalPeriod;
@@ -91,8 +88,11 @@ import static org.weiquan.api.dispute.DisputeStatus.SETTLED;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class LabourDispute {
     private static final CaseRules RULES = new CaseRules("dispute");
-    /** 2: the mediator is kept with their name ({@link Mediator}), not as a bare user name. */
-    static final String SNAPSHOT_REVISION = "2";
+    /**
+     * 2: the mediator is kept with their name ({@link Mediator}), not as a bare user name.
+     * 3: links and duplicates flagged elsewhere are kept in the shared {@link CaseRelations}.
+     */
+    static final String SNAPSHOT_REVISION = "3";
     static final String MEDIATION_PERIOD = "mediation-period";
     static final String PAYMENT_DUE = "settlement-payment-due";
     static final String ARBITRATION_ACCEPTANCE_PERIOD = "arbitration-acceptance-period";
@@ -115,9 +115,9 @@ public class LabourDispute {
     private LocalDate arbitrationAcceptedOn;
     private LocalDate awardDueOn;
     private boolean awardPeriodExtended;
-    private final Set<String> linkedCases = new HashSet<>();
-    /** Cases in other organisations flagged as possible duplicates of this one. */
-    private final Set<String> flaggedDuplicates = new HashSet<>();
+    /** The cases this one is linked to, and those elsewhere flagged as its possible duplicates. */
+    @AggregateMember
+    private final CaseRelations relations = new CaseRelations();
 
     protected LabourDispute() {
         // for Axon
@@ -329,15 +329,15 @@ public class LabourDispute {
 
     @CommandHandler
     public long handle(LinkDisputeCommand command) {
-        apply(CaseLinks.link(RULES, disputeId.toString(), CaseKind.LABOUR_DISPUTE, caseNumber, linkedCases, command.linkedCaseId(),
+        apply(relations.link(RULES, disputeId.toString(), CaseKind.LABOUR_DISPUTE, caseNumber, command.linkedCaseId(),
                 command.linkedKind(), command.linkedCaseNumber(), command.relation(), command.note()));
         return version();
     }
 
     @CommandHandler
     public long handle(FlagDisputeDuplicateElsewhereCommand command) {
-        CaseDuplicates.flag(RULES, disputeId.toString(), CaseKind.LABOUR_DISPUTE, flaggedDuplicates, command.otherCaseId(),
-                command.otherKind()).ifPresent(AggregateLifecycle::apply);
+        relations.flagDuplicateElsewhere(RULES, disputeId.toString(), CaseKind.LABOUR_DISPUTE, command.otherCaseId(), command.otherKind())
+                .ifPresent(AggregateLifecycle::apply);
         return version();
     }
 
@@ -459,15 +459,7 @@ public class LabourDispute {
         status = CLOSED;
     }
 
-    @EventSourcingHandler
-    void on(CaseLinkedEvent event) {
-        linkedCases.add(event.linkedCaseId());
-    }
 
-    @EventSourcingHandler
-    void on(DuplicateElsewhereFlaggedEvent event) {
-        flaggedDuplicates.add(event.otherCaseId());
-    }
 
     // --- rule helpers ---
 

@@ -6,10 +6,9 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.weiquan.api.common.CaseKind;
-import org.weiquan.api.common.CaseLinkedEvent;
-import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.IllegalTransitionException;
@@ -48,8 +47,7 @@ import org.weiquan.api.hazard.SafetyHazardEvent.RectificationProgressRecordedEve
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationSubmittedEvent;
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationVerifiedEvent;
 import org.weiquan.api.hazard.VerificationOutcome;
-import org.weiquan.command.common.CaseDuplicates;
-import org.weiquan.command.common.CaseLinks;
+import org.weiquan.command.common.CaseRelations;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.DeadlineCalculator;
@@ -116,9 +114,9 @@ public class SafetyHazard {
     private final Set<ReportRecipient> reportedTo = EnumSet.noneOf(ReportRecipient.class);
     private boolean listed;
     private int evacuationRecommendations;
-    private final Set<String> linkedCases = new HashSet<>();
-    /** Cases in other organisations flagged as possible duplicates of this one. */
-    private final Set<String> flaggedDuplicates = new HashSet<>();
+    /** The cases this one is linked to, and those elsewhere flagged as its possible duplicates. */
+    @AggregateMember
+    private final CaseRelations relations = new CaseRelations();
 
     protected SafetyHazard() {
         // for Axon
@@ -352,15 +350,15 @@ public class SafetyHazard {
 
     @CommandHandler
     public long handle(LinkHazardCommand command) {
-        apply(CaseLinks.link(RULES, hazardId.toString(), CaseKind.SAFETY_HAZARD, caseNumber, linkedCases, command.linkedCaseId(),
+        apply(relations.link(RULES, hazardId.toString(), CaseKind.SAFETY_HAZARD, caseNumber, command.linkedCaseId(),
                 command.linkedKind(), command.linkedCaseNumber(), command.relation(), command.note()));
         return version();
     }
 
     @CommandHandler
     public long handle(FlagHazardDuplicateElsewhereCommand command) {
-        CaseDuplicates.flag(RULES, hazardId.toString(), CaseKind.SAFETY_HAZARD, flaggedDuplicates, command.otherCaseId(),
-                command.otherKind()).ifPresent(AggregateLifecycle::apply);
+        relations.flagDuplicateElsewhere(RULES, hazardId.toString(), CaseKind.SAFETY_HAZARD, command.otherCaseId(), command.otherKind())
+                .ifPresent(AggregateLifecycle::apply);
         return version();
     }
 
@@ -473,15 +471,7 @@ public class SafetyHazard {
         status = CLOSED;
     }
 
-    @EventSourcingHandler
-    void on(CaseLinkedEvent event) {
-        linkedCases.add(event.linkedCaseId());
-    }
 
-    @EventSourcingHandler
-    void on(DuplicateElsewhereFlaggedEvent event) {
-        flaggedDuplicates.add(event.otherCaseId());
-    }
 
     private void startNotice(int number, LocalDate issuedOn, LocalDate due, LocalDate answerDue) {
         noticeNumber = number;

@@ -6,10 +6,9 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.weiquan.api.common.CaseKind;
-import org.weiquan.api.common.CaseLinkedEvent;
-import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.NotOnRosterException;
@@ -53,8 +52,7 @@ import org.weiquan.api.legalaid.LegalAidCommands.SubmitClosingReportCommand;
 import org.weiquan.api.legalaid.LegalAidStatus;
 import org.weiquan.api.legalaid.MeansTestResult;
 
-import org.weiquan.command.common.CaseDuplicates;
-import org.weiquan.command.common.CaseLinks;
+import org.weiquan.command.common.CaseRelations;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.common.OrganisationAreas;
 
@@ -121,9 +119,9 @@ public class LegalAidCase {
     private LocalDate objectionLodgedOn;
     private LocalDate objectionReviewDueOn;
     private boolean objectionReviewOverdue;
-    private final Set<String> linkedCases = new HashSet<>();
-    /** Cases in other organisations flagged as possible duplicates of this one. */
-    private final Set<String> flaggedDuplicates = new HashSet<>();
+    /** The cases this one is linked to, and those elsewhere flagged as its possible duplicates. */
+    @AggregateMember
+    private final CaseRelations relations = new CaseRelations();
 
     protected LegalAidCase() {
         // for Axon
@@ -406,15 +404,15 @@ public class LegalAidCase {
 
     @CommandHandler
     public long handle(LinkLegalAidCaseCommand command) {
-        apply(CaseLinks.link(RULES, legalAidCaseId.toString(), CaseKind.LEGAL_AID, caseNumber, linkedCases, command.linkedCaseId(),
+        apply(relations.link(RULES, legalAidCaseId.toString(), CaseKind.LEGAL_AID, caseNumber, command.linkedCaseId(),
                 command.linkedKind(), command.linkedCaseNumber(), command.relation(), command.note()));
         return version();
     }
 
     @CommandHandler
     public long handle(FlagLegalAidCaseDuplicateElsewhereCommand command) {
-        CaseDuplicates.flag(RULES, legalAidCaseId.toString(), CaseKind.LEGAL_AID, flaggedDuplicates, command.otherCaseId(),
-                command.otherKind()).ifPresent(AggregateLifecycle::apply);
+        relations.flagDuplicateElsewhere(RULES, legalAidCaseId.toString(), CaseKind.LEGAL_AID, command.otherCaseId(), command.otherKind())
+                .ifPresent(AggregateLifecycle::apply);
         return version();
     }
 
@@ -585,15 +583,7 @@ public class LegalAidCase {
         status = CLOSED;
     }
 
-    @EventSourcingHandler
-    void on(CaseLinkedEvent event) {
-        linkedCases.add(event.linkedCaseId());
-    }
 
-    @EventSourcingHandler
-    void on(DuplicateElsewhereFlaggedEvent event) {
-        flaggedDuplicates.add(event.otherCaseId());
-    }
 
     // --- rule helpers ---
 

@@ -6,10 +6,9 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.weiquan.api.common.CaseKind;
-import org.weiquan.api.common.CaseLinkedEvent;
-import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.InvalidCaseDataException;
@@ -26,7 +25,6 @@ import org.weiquan.api.petition.PetitionCommands.AnswerReviewCommand;
 import org.weiquan.api.petition.PetitionCommands.AssignPetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.ClosePetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.DeclinePetitionCommand;
-import org.weiquan.api.petition.PetitionCommands.EarlierPetition;
 import org.weiquan.api.petition.PetitionCommands.ExtendReplyPeriodCommand;
 import org.weiquan.api.petition.PetitionCommands.LinkPetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.FlagPetitionDuplicateElsewhereCommand;
@@ -64,8 +62,7 @@ import org.weiquan.api.petition.PetitionEvent.ReviewRequestedEvent;
 import org.weiquan.api.petition.PetitionId;
 import org.weiquan.api.petition.PetitionRouting;
 import org.weiquan.api.petition.PetitionStatus;
-import org.weiquan.command.common.CaseDuplicates;
-import org.weiquan.command.common.CaseLinks;
+import org.weiquan.command.common.CaseRelations;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.LegalPeriod;
@@ -144,9 +141,9 @@ public class Petition {
     private final Set<AnswerStage> ratedStages = EnumSet.noneOf(AnswerStage.class);
     private int materials;
     private final Set<Integer> whistleblowerMaterials = new HashSet<>();
-    private final Set<String> linkedCases = new HashSet<>();
-    /** Cases in other organisations flagged as possible duplicates of this one. */
-    private final Set<String> flaggedDuplicates = new HashSet<>();
+    /** The cases this one is linked to, and those elsewhere flagged as its possible duplicates. */
+    @AggregateMember
+    private final CaseRelations relations = new CaseRelations();
 
     protected Petition() {
         // for Axon
@@ -154,7 +151,7 @@ public class Petition {
 
     @CommandHandler
     public Petition(ReceivePetitionCommand command, PetitionPolicy policy, DeadlineManager deadlines,
-                    OrganisationAreas areas) {
+                    OrganisationAreas areas, EarlierPetitions earlierPetitions) {
         RULES.requirePresent(command.caseNumber(), "caseNumber");
         RULES.requirePresent(command.organisation(), "organisation");
         RULES.requirePresent(command.district(), "district");
@@ -188,13 +185,15 @@ public class Petition {
         for (int i = 0; i < command.materials().size(); i++) {
             requireValid(command.materials().get(i), "materials[" + i + "]");
         }
-        EarlierPetition earlier = command.earlierPetition();
-        if (earlier != null) {
-            RULES.requirePresent(earlier.petitionId(), "earlierPetitionId");
-            if (earlier.petitionId().equals(command.petitionId())) {
+        EarlierPetition earlier = null;
+        if (command.earlierPetitionId() != null) {
+            if (command.earlierPetitionId().equals(command.petitionId())) {
                 throw new InvalidCaseDataException("petition.self-reference", "earlierPetitionId",
                         "a petition cannot be its own earlier petition");
             }
+            earlier = earlierPetitions.find(command.earlierPetitionId()).orElseThrow(() ->
+                    new InvalidCaseDataException("petition.unknown-earlier-petition", "earlierPetitionId",
+                            "there is no petition " + command.earlierPetitionId()));
             boolean samePetitioner = earlier.petitionerIdNumbers().stream().anyMatch(idNumbers::contains);
             if (earlier.claimFinal() && samePetitioner) {
                 throw new IllegalTransitionException("petition.claim-final", "the same claim of this petitioner was "
@@ -455,15 +454,15 @@ public class Petition {
 
     @CommandHandler
     public long handle(LinkPetitionCommand command) {
-        apply(CaseLinks.link(RULES, petitionId.toString(), CaseKind.PETITION, caseNumber, linkedCases, command.linkedCaseId(),
+        apply(relations.link(RULES, petitionId.toString(), CaseKind.PETITION, caseNumber, command.linkedCaseId(),
                 command.linkedKind(), command.linkedCaseNumber(), command.relation(), command.note()));
         return version();
     }
 
     @CommandHandler
     public long handle(FlagPetitionDuplicateElsewhereCommand command) {
-        CaseDuplicates.flag(RULES, petitionId.toString(), CaseKind.PETITION, flaggedDuplicates, command.otherCaseId(),
-                command.otherKind()).ifPresent(AggregateLifecycle::apply);
+        relations.flagDuplicateElsewhere(RULES, petitionId.toString(), CaseKind.PETITION, command.otherCaseId(), command.otherKind())
+                .ifPresent(AggregateLifecycle::apply);
         return version();
     }
 
@@ -668,15 +667,7 @@ public class Petition {
         claimFinal = true;
     }
 
-    @EventSourcingHandler
-    void on(CaseLinkedEvent event) {
-        linkedCases.add(event.linkedCaseId());
-    }
 
-    @EventSourcingHandler
-    void on(DuplicateElsewhereFlaggedEvent event) {
-        flaggedDuplicates.add(event.otherCaseId());
-    }
 
     // --- rule helpers ---
 

@@ -39,7 +39,6 @@ import org.weiquan.api.petition.PetitionCommands.AnswerReviewCommand;
 import org.weiquan.api.petition.PetitionCommands.AssignPetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.ClosePetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.DeclinePetitionCommand;
-import org.weiquan.api.petition.PetitionCommands.EarlierPetition;
 import org.weiquan.api.petition.PetitionCommands.ExtendReplyPeriodCommand;
 import org.weiquan.api.petition.PetitionCommands.LinkPetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.MarkMaterialAsWhistleblowerCommand;
@@ -91,7 +90,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -204,9 +206,13 @@ class PetitionTest {
         }
     }
 
+    /** The earlier petitions the event store holds, as the petition reads them (none unless a test adds one). */
+    private final Map<PetitionId, EarlierPetition> earlierPetitions = new HashMap<>();
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Petition.class);
+        fixture.registerInjectableResource((EarlierPetitions) id -> Optional.ofNullable(earlierPetitions.get(id)));
         fixture.registerInjectableResource(OrganisationAreas.cityFederation());
         fixture.registerInjectableResource(POLICY);
     }
@@ -297,6 +303,7 @@ class PetitionTest {
             FixtureConfiguration<Petition> strictFixture = new AggregateTestFixture<>(Petition.class);
             strictFixture.registerInjectableResource(OrganisationAreas.cityFederation());
             strictFixture.registerInjectableResource(strict);
+            strictFixture.registerInjectableResource((EarlierPetitions) id -> Optional.empty());
             Intake intake = new Intake().channel(PetitionChannel.VISIT).visitors(3);
             strictFixture.givenNoPriorActivity()
                     .when(intake.command())
@@ -450,6 +457,7 @@ class PetitionTest {
         void the_same_petitioner_s_claim_concluded_by_an_earlier_petition_is_refused() {
             EarlierPetition earlier = new EarlierPetition(earlierId, earlierNumber,
                     List.of(petitioners(2).get(1).idNumber(), "320502198001011111"), true);
+            earlierPetitions.put(earlierId, earlier);
             fixture.givenNoPriorActivity()
                     .when(new Intake().earlier(earlier).command())
                     .expectException(refused(IllegalTransitionException.class, "petition.claim-final"))
@@ -462,6 +470,7 @@ class PetitionTest {
         void a_petition_on_an_earlier_claim_not_yet_final_is_received_as_a_repeat_petition() {
             EarlierPetition earlier = new EarlierPetition(earlierId, earlierNumber,
                     List.of(petitioners(2).get(0).idNumber()), false);
+            earlierPetitions.put(earlierId, earlier);
             Intake intake = new Intake().earlier(earlier);
             fixture.givenNoPriorActivity()
                     .when(intake.command())
@@ -472,6 +481,7 @@ class PetitionTest {
         @Test
         void a_final_earlier_petition_of_other_petitioners_does_not_bar_this_petitioner() {
             EarlierPetition earlier = new EarlierPetition(earlierId, earlierNumber, List.of("320502198001011111"), true);
+            earlierPetitions.put(earlierId, earlier);
             Intake intake = new Intake().earlier(earlier);
             fixture.givenNoPriorActivity()
                     .when(intake.command())
@@ -488,10 +498,10 @@ class PetitionTest {
         }
 
         @Test
-        void an_earlier_petition_needs_its_id() {
+        void an_earlier_petition_that_is_not_in_the_event_store_is_refused() {
             fixture.givenNoPriorActivity()
-                    .when(new Intake().earlier(new EarlierPetition(null, earlierNumber, List.of(), true)).command())
-                    .expectException(invalid("petition.missing-field", "earlierPetitionId"))
+                    .when(new Intake().earlier(new EarlierPetition(earlierId, earlierNumber, List.of(), true)).command())
+                    .expectException(invalid("petition.unknown-earlier-petition", "earlierPetitionId"))
                     .expectNoEvents();
         }
     }
@@ -2110,7 +2120,8 @@ class PetitionTest {
 
         ReceivePetitionCommand command() {
             return new ReceivePetitionCommand(ID, caseNumber, organisation, district, channel, receivedOn, petitioners,
-                    visitors, employer, accused, whistleblower, claim, materials, officer, earlier);
+                    visitors, employer, accused, whistleblower, claim, materials, officer,
+                    earlier == null ? null : earlier.petitionId());
         }
 
         /** The event of the standard receipt: assignment due 15 days after it. */
