@@ -32,7 +32,7 @@ public class AnalystResponses implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
                                   ServerHttpResponse response) {
-        if (body == null || !Pseudonymiser.holdsPersonalData(body.getClass())) return body;
+        if (!Pseudonymiser.holdsPersonalData(body)) return body;
         boolean analyst = CurrentUser.find().map(user -> user.role() == Role.ANALYST).orElse(false);
         return analyst ? pseudonymiser.pseudonymise(body) : body;
     }

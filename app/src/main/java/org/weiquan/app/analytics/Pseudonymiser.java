@@ -61,7 +61,17 @@ public class Pseudonymiser {
      */
     public JsonNode pseudonymise(Object value, Map<String, String> knownParties) {
         JsonNode tree = json.valueToTree(value);
-        if (value != null) walk(tree, value.getClass(), new TextMask(knownParties));
+        TextMask mask = new TextMask(knownParties);
+        if (value instanceof Collection<?> items && tree instanceof ArrayNode array) {
+            // a list answered as it is: each element by its own type
+            int i = 0;
+            for (Object item : items) {
+                if (item != null) walk(array.get(i), item.getClass(), mask);
+                i++;
+            }
+        } else if (value != null) {
+            walk(tree, value.getClass(), mask);
+        }
         return tree;
     }
 
@@ -70,6 +80,14 @@ public class Pseudonymiser {
         Map<String, String> names = new LinkedHashMap<>();
         if (value != null) collectParties(json.valueToTree(value), value.getClass(), names);
         return names;
+    }
+
+    /** Whether {@code value} (or, for a list, one of its elements) holds a marked field anywhere inside it. */
+    public static boolean holdsPersonalData(Object value) {
+        if (value instanceof Collection<?> items) {
+            return items.stream().anyMatch(item -> item != null && holdsPersonalData(item.getClass()));
+        }
+        return value != null && holdsPersonalData(value.getClass());
     }
 
     /** Whether values of {@code type} hold a marked field anywhere inside them. */

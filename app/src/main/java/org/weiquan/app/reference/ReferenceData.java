@@ -2,6 +2,7 @@ package org.weiquan.app.reference;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.weiquan.api.common.OfficerId;
+import org.weiquan.api.common.Personal;
 import org.weiquan.command.dispute.MediatorRoster;
 import org.weiquan.command.legalaid.LawyerPanel;
 import org.springframework.stereotype.Repository;
@@ -10,6 +11,10 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+
+import static org.weiquan.api.common.Personal.Kind.PHONE;
+import static org.weiquan.api.common.Personal.Kind.STAFF;
+import static org.weiquan.api.common.Personal.Kind.STAFF_NAME;
 
 /** The lawyer panel and the mediator roster (ADR 14), which the command side consults when it assigns. */
 @Repository
@@ -22,10 +27,12 @@ public class ReferenceData implements MediatorRoster, LawyerPanel {
         this.clock = clock;
     }
 
-    public record Lawyer(String lawyerId, String name, String lawFirm, String phone, boolean active) {
+    public record Lawyer(@Personal(STAFF) String lawyerId, @Personal(STAFF_NAME) String name, String lawFirm,
+                         @Personal(PHONE) String phone, boolean active) {
     }
 
-    public record Mediator(String mediatorId, String name, String organisation, boolean active) {
+    public record Mediator(@Personal(STAFF) String mediatorId, @Personal(STAFF_NAME) String name, String organisation,
+                           boolean active) {
     }
 
     public List<Lawyer> lawyers() {

@@ -159,6 +159,20 @@ class ApiBoundaryHttpTest extends HttpIntegrationTest {
     }
 
     @Test
+    void finding_1_the_mediator_roster_and_lawyer_panel_reach_analysts_as_pseudonyms() {
+        JsonNode officers = api.as(OFFICER_LI).get("/api/mediators").json();
+        JsonNode analysts = api.as(ANALYST_ZHAO).get("/api/mediators").json();
+        assertThat(officers.findValuesAsText("mediatorId")).contains("mediator.sun");
+        assertThat(analysts.toString()).doesNotContain("mediator.sun");
+        assertThat(analysts.get(0).path("mediatorId").asText()).startsWith("staff-")
+                .isEqualTo(analysts.get(0).path("name").asText());
+        JsonNode lawyers = api.as(ANALYST_ZHAO).get("/api/lawyers").json();
+        assertThat(lawyers).isNotEmpty();
+        assertThat(lawyers.findValuesAsText("phone")).allMatch(phone -> phone.startsWith("phone-"));
+        assertThat(lawyers.findValuesAsText("lawyerId")).allMatch(id -> id.startsWith("staff-"));
+    }
+
+    @Test
     void finding_3_a_possible_duplicate_in_another_organisation_is_only_said_to_exist() {
         ObjectNode atGusu = Disputes.filing();
         ((ObjectNode) atGusu.withArray("workers").get(0)).put("idNumber", Disputes.uniqueIdNumber());
