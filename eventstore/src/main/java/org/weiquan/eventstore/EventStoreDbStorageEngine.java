@@ -94,6 +94,7 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
     private final AllStreamNotifier notifier;
     private final TimestampIndex timestampIndex;
     private final AtomicLong allStreamPagesRead = new AtomicLong();
+    private final AtomicLong eventAppends = new AtomicLong();
     private final Map<EventStoreDbTrackingToken, EventStoreDbTrackingToken> skipHints;
     /** Whether events are read by Jackson, which takes the meta data as the JSON tree parsed with the envelope. */
     private final boolean jsonEvents;
@@ -171,6 +172,7 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
             data.add(StoredEvents.toEventData(event, serializer));
         }
         try {
+            eventAppends.incrementAndGet();
             await(client.appendToStream(stream, AppendToStreamOptions.get().streamState(expected), data.iterator()));
         } catch (WrongExpectedVersionException e) {
             String message = "An event for aggregate [" + aggregateIdOf(first) + "] at sequence ["
@@ -302,6 +304,14 @@ public class EventStoreDbStorageEngine extends AbstractEventStorageEngine implem
     /** At most {@code max} records of {@code $all} strictly after {@code after}, of any kind. */
     List<RecordedEvent> readAllAfter(EventStoreDbTrackingToken after, int max) {
         return awaitPage(readAllAfterAsync(after, max), after);
+    }
+
+    /**
+     * How many appends of events this engine has sent: one per stream a commit writes to, however
+     * many events it holds (snapshots not counted).
+     */
+    public long eventAppends() {
+        return eventAppends.get();
     }
 
     /**

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.weiquan.eventstore.testserver.InProcessEventStoreDb;
 
-import java.util.OptionalLong;
 
 /** The engine contract against the in-process EventStoreDB gRPC server: runs everywhere. */
 class InProcessServerContractTest extends EventStorageEngineContract {
@@ -24,10 +23,5 @@ class InProcessServerContractTest extends EventStorageEngineContract {
     @Override
     protected String connectionString() {
         return server.connectionString();
-    }
-
-    @Override
-    protected OptionalLong appendCalls() {
-        return OptionalLong.of(server.counters().appends());
     }
 }
