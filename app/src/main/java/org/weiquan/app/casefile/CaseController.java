@@ -48,6 +48,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -146,13 +147,8 @@ public class CaseController {
             // the whole history, read and written a page at a time
             Csv.download(response, found.caseNumber() + "-history.csv", csv -> {
                 AuditCsv.header(csv);
-                long cursor = after;
-                List<HistoryEntry> page;
-                do {
-                    page = historyPage(found, cursor, CSV_PAGE);
-                    AuditCsv.rows(csv, auditRows(found, page), json);
-                    if (!page.isEmpty()) cursor = page.get(page.size() - 1).sequence();
-                } while (page.size() == CSV_PAGE);
+                inPages(after, CSV_PAGE, (from, size) -> historyPage(found, from, size),
+                        page -> AuditCsv.rows(csv, auditRows(found, page), json));
             });
             return null;
         }
@@ -170,6 +166,27 @@ public class CaseController {
             return null;
         }
         return ResponseEntity.ok(history);
+    }
+
+    /** What writes one page of a history somewhere. */
+    @FunctionalInterface
+    interface PageWriter {
+        void write(List<HistoryEntry> page) throws IOException;
+    }
+
+    /**
+     * Reads a history after sequence {@code after} in pages of {@code size} and hands each page on,
+     * until a page comes back short: the whole history without holding it all.
+     */
+    static void inPages(long after, int size, BiFunction<Long, Integer, List<HistoryEntry>> read, PageWriter write)
+            throws IOException {
+        long cursor = after;
+        List<HistoryEntry> page;
+        do {
+            page = read.apply(cursor, size);
+            write.write(page);
+            if (!page.isEmpty()) cursor = page.get(page.size() - 1).sequence();
+        } while (page.size() == size);
     }
 
     private List<HistoryEntry> historyPage(RegisteredCase found, long after, int limit) {
