@@ -18,7 +18,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,23 +61,22 @@ public class Pseudonymiser {
     public JsonNode pseudonymise(Object value, Map<String, String> knownParties) {
         JsonNode tree = json.valueToTree(value);
         TextMask mask = new TextMask(knownParties);
-        if (value instanceof Collection<?> items && tree instanceof ArrayNode array) {
-            // a list answered as it is: each element by its own type
-            int i = 0;
-            for (Object item : items) {
-                if (item != null) walk(array.get(i), item.getClass(), mask);
-                i++;
-            }
-        } else if (value != null) {
-            walk(tree, value.getClass(), mask);
-        }
+        forEachRecord(tree, value, (object, record) -> replaceMarked(object, record, mask));
         return tree;
     }
 
     /** The names of the parties a record names (a case's filing), each with its person pseudonym. */
     public Map<String, String> parties(Object value) {
         Map<String, String> names = new LinkedHashMap<>();
-        if (value != null) collectParties(json.valueToTree(value), value.getClass(), names);
+        forEachRecord(json.valueToTree(value), value, (object, record) -> {
+            String name = marked(object, record, Kind.PERSON_NAME);
+            String idNumber = marked(object, record, Kind.ID_NUMBER);
+            if (name == null || idNumber == null) return;
+            name = name.strip();
+            if (name.codePointCount(0, name.length()) >= SHORTEST_NAME_LOOKED_FOR) {
+                names.put(name, keys.pseudonym("person", idNumber));
+            }
+        });
         return names;
     }
 
@@ -98,8 +96,8 @@ public class Pseudonymiser {
         boolean holds = false;
         if (type.isRecord()) {
             for (RecordComponent component : type.getRecordComponents()) {
-                holds |= component.isAnnotationPresent(Personal.class)
-                        || elementTypes(component.getGenericType()).stream().anyMatch(Pseudonymiser::holdsPersonalData);
+                Class<?> held = raw(elementOrSelf(component.getGenericType()));
+                holds |= component.isAnnotationPresent(Personal.class) || (held != null && holdsPersonalData(held));
             }
         }
         HOLDS_PERSONAL_DATA.put(type, holds);
@@ -110,30 +108,64 @@ public class Pseudonymiser {
         return username == null ? null : keys.pseudonym("staff", username);
     }
 
-    private void walk(JsonNode node, Type type, TextMask mask) {
+    /** What is done to each record in a tree. */
+    private interface RecordVisitor {
+        void visit(ObjectNode object, Class<?> record);
+    }
+
+    /**
+     * Visits every record in {@code tree}, the JSON of {@code value}: the value itself, the records
+     * its unmarked fields hold, and theirs; a list answered as it is, element by element.
+     */
+    private static void forEachRecord(JsonNode tree, Object value, RecordVisitor visitor) {
+        if (value instanceof Collection<?> items && tree instanceof ArrayNode array) {
+            int i = 0;
+            for (Object item : items) {
+                if (item != null) forEachRecord(array.get(i), item.getClass(), visitor);
+                i++;
+            }
+        } else if (value != null) {
+            forEachRecord(tree, value.getClass(), visitor);
+        }
+    }
+
+    private static void forEachRecord(JsonNode node, Type type, RecordVisitor visitor) {
         if (node instanceof ArrayNode array) {
             Type element = elementType(type);
-            if (element != null) array.forEach(item -> walk(item, element, mask));
+            if (element != null) array.forEach(item -> forEachRecord(item, element, visitor));
             return;
         }
         Class<?> raw = raw(type);
         if (!(node instanceof ObjectNode object) || raw == null || !raw.isRecord()) return;
-        String person = null;
-        String staff = null;
+        visitor.visit(object, raw);
         for (RecordComponent component : raw.getRecordComponents()) {
-            Personal mark = component.getAnnotation(Personal.class);
             JsonNode value = object.get(component.getName());
-            if (mark == null || value == null || !value.isTextual()) continue;
-            if (mark.value() == Kind.ID_NUMBER && person == null) person = keys.pseudonym("person", value.asText());
-            if (mark.value() == Kind.STAFF && staff == null) staff = actor(value.asText());
+            if (!component.isAnnotationPresent(Personal.class) && value != null && !value.isNull()) {
+                forEachRecord(value, component.getGenericType(), visitor);
+            }
         }
-        for (RecordComponent component : raw.getRecordComponents()) {
+    }
+
+    /** The text of the record's first field marked {@code kind}, if it has one. */
+    private static String marked(ObjectNode object, Class<?> record, Kind kind) {
+        for (RecordComponent component : record.getRecordComponents()) {
             Personal mark = component.getAnnotation(Personal.class);
             JsonNode value = object.get(component.getName());
-            if (value == null || value.isNull()) continue;
-            if (mark == null) {
-                walk(value, component.getGenericType(), mask);
-            } else if (value instanceof ArrayNode texts) {
+            if (mark != null && mark.value() == kind && value != null && value.isTextual()) return value.asText();
+        }
+        return null;
+    }
+
+    /** The record's marked fields in place: pseudonyms, masked text, or nothing. */
+    private void replaceMarked(ObjectNode object, Class<?> record, TextMask mask) {
+        String idNumber = marked(object, record, Kind.ID_NUMBER);
+        String person = idNumber == null ? null : keys.pseudonym("person", idNumber);
+        String staff = actor(marked(object, record, Kind.STAFF));
+        for (RecordComponent component : record.getRecordComponents()) {
+            Personal mark = component.getAnnotation(Personal.class);
+            JsonNode value = object.get(component.getName());
+            if (mark == null || value == null || value.isNull()) continue;
+            if (value instanceof ArrayNode texts) {
                 for (int i = 0; i < texts.size(); i++) texts.set(i, replace(mark.value(), texts.get(i), person, staff, mask));
             } else {
                 object.set(component.getName(), replace(mark.value(), value, person, staff, mask));
@@ -153,29 +185,6 @@ public class Pseudonymiser {
             case FREE_TEXT -> mask.apply(text);
         };
         return replaced == null ? NullNode.getInstance() : TextNode.valueOf(replaced);
-    }
-
-    private void collectParties(JsonNode node, Type type, Map<String, String> names) {
-        if (node instanceof ArrayNode array) {
-            Type element = elementType(type);
-            if (element != null) array.forEach(item -> collectParties(item, element, names));
-            return;
-        }
-        Class<?> raw = raw(type);
-        if (!(node instanceof ObjectNode object) || raw == null || !raw.isRecord()) return;
-        String name = null;
-        String idNumber = null;
-        for (RecordComponent component : raw.getRecordComponents()) {
-            Personal mark = component.getAnnotation(Personal.class);
-            JsonNode value = object.get(component.getName());
-            if (value == null || value.isNull()) continue;
-            if (mark == null) collectParties(value, component.getGenericType(), names);
-            else if (mark.value() == Kind.PERSON_NAME && value.isTextual()) name = value.asText().strip();
-            else if (mark.value() == Kind.ID_NUMBER && value.isTextual()) idNumber = value.asText();
-        }
-        if (name != null && idNumber != null && name.codePointCount(0, name.length()) >= SHORTEST_NAME_LOOKED_FOR) {
-            names.put(name, keys.pseudonym("person", idNumber));
-        }
     }
 
     /**
@@ -217,10 +226,9 @@ public class Pseudonymiser {
         return null;
     }
 
-    /** The records a field's type may hold: itself, or what its collection holds. */
-    private static Set<Class<?>> elementTypes(Type type) {
+    /** What a field of this type holds: its elements for a collection, else itself. */
+    private static Type elementOrSelf(Type type) {
         Type element = elementType(type);
-        Class<?> raw = raw(element != null ? element : type);
-        return raw == null ? Set.of() : Set.of(raw);
+        return element != null ? element : type;
     }
 }

@@ -37,6 +37,8 @@ import java.util.TreeSet;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.weiquan.app.apidocs.OpenApiDocuments.fields;
+import static org.weiquan.app.apidocs.OpenApiDocuments.resolve;
 
 /**
  * The API document describes what the controllers really take and answer: a client generated from
@@ -160,7 +162,7 @@ class ApiDocumentHttpTest extends HttpIntegrationTest {
     }
 
     private void compare(JsonNode schema, Type type, String where, List<String> mismatches, Set<String> seen) {
-        JsonNode resolved = resolve(schema);
+        JsonNode resolved = resolve(document, schema);
         Class<?> raw = raw(type);
         if (raw == null || resolved.isMissingNode()) {
             if (resolved.isMissingNode()) mismatches.add(where + ": not documented");
@@ -193,15 +195,6 @@ class ApiDocumentHttpTest extends HttpIntegrationTest {
         }
     }
 
-    private JsonNode resolve(JsonNode schema) {
-        JsonNode current = schema;
-        if (current.has("allOf") && current.path("allOf").size() == 1) current = current.path("allOf").get(0);
-        String ref = current.path("$ref").asText("");
-        if (ref.startsWith("#/components/schemas/")) {
-            return document.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
-        }
-        return current;
-    }
 
     private static Class<?> raw(Type type) {
         if (type instanceof Class<?> c) return c;
@@ -221,9 +214,4 @@ class ApiDocumentHttpTest extends HttpIntegrationTest {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
-    private static List<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        List<Map.Entry<String, JsonNode>> all = new ArrayList<>();
-        node.fields().forEachRemaining(all::add);
-        return all;
-    }
 }

@@ -34,6 +34,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.weiquan.app.apidocs.OpenApiDocuments.fields;
+import static org.weiquan.app.apidocs.OpenApiDocuments.resolve;
 import static org.weiquan.app.support.ApiClient.ADMIN;
 import static org.weiquan.app.support.ApiClient.ANALYST_ZHAO;
 import static org.weiquan.app.support.ApiClient.OFFICER_LI;
@@ -338,15 +340,6 @@ class ApiFuzzHttpTest extends HttpIntegrationTest {
         };
     }
 
-    private static JsonNode resolve(JsonNode document, JsonNode schema) {
-        JsonNode current = schema;
-        if (current.has("allOf") && current.path("allOf").size() == 1) current = current.path("allOf").get(0);
-        String ref = current.path("$ref").asText("");
-        if (ref.startsWith("#/components/schemas/")) {
-            return document.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
-        }
-        return current;
-    }
 
     /** JSON pointers of every value that is not an object or array with members. */
     private static List<String> leaves(JsonNode node, String at) {
@@ -382,9 +375,4 @@ class ApiFuzzHttpTest extends HttpIntegrationTest {
         }
     }
 
-    private static List<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        List<Map.Entry<String, JsonNode>> all = new ArrayList<>();
-        node.fields().forEachRemaining(all::add);
-        return all;
-    }
 }
