@@ -42,6 +42,15 @@ public record HazardDetail(String hazardId, String caseNumber, HazardStatus stat
     public record Notice(int number, boolean reissued, LocalDate issuedOn, LocalDate deadline, LocalDate dueOn,
                          LocalDate answerDueOn, String requirements, LocalDate answeredOn, String answer,
                          boolean answerOverdue, boolean rectificationOverdue) {
+        public Notice withAnswer(LocalDate on, String text) {
+            return new Notice(number, reissued, issuedOn, deadline, dueOn, answerDueOn, requirements, on, text,
+                    answerOverdue, rectificationOverdue);
+        }
+
+        public Notice withOverdue(boolean answer, boolean rectification) {
+            return new Notice(number, reissued, issuedOn, deadline, dueOn, answerDueOn, requirements, answeredOn,
+                    this.answer, answerOverdue || answer, rectificationOverdue || rectification);
+        }
     }
 
     public record ProgressEntry(int entryNumber, int noticeNumber, LocalDate recordedOn, String description) {

@@ -1,11 +1,13 @@
 package org.weiquan.api.legalaid;
 
+import org.weiquan.api.common.CaseStatus;
+
 /**
  * Where a legal-aid case stands. Urgent aid (§44) is not a status of its own: it is granted while the
  * application is still {@link #APPLIED} or {@link #AWAITING_MATERIALS}, and the case keeps that status
  * until the eligibility decision.
  */
-public enum LegalAidStatus {
+public enum LegalAidStatus implements CaseStatus {
     /** Application received; the eligibility decision is due (§43: 7 days). */
     APPLIED,
     /** The one notice of missing materials was sent; the decision period does not run (申请人补充材料的时间不计入审查期限). */

@@ -4,6 +4,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
+import org.weiquan.query.support.Where;
 import org.weiquan.api.common.Personal;
 import org.weiquan.api.common.PersonalMarks;
 import org.weiquan.api.query.CaseListQuery;
@@ -13,7 +14,7 @@ import org.weiquan.query.support.SearchText;
 
 import java.sql.Date;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -50,50 +51,24 @@ public class CaseListQueries {
 
     @QueryHandler
     public CasePage handle(CaseListQuery query) {
-        StringBuilder where = new StringBuilder(" WHERE (organisation = ? OR organisation LIKE ? ESCAPE '\\')");
-        List<Object> args = new ArrayList<>();
-        args.add(query.viewer().value());
-        args.add(escapeLike(query.viewer().value()) + "/%");
-        if (query.kind() != null) {
-            where.append(" AND kind = ?");
-            args.add(query.kind().name());
-        }
-        if (query.status() != null) {
-            where.append(" AND status = ?");
-            args.add(query.status());
-        }
-        if (query.district() != null) {
-            where.append(" AND district = ?");
-            args.add(query.district().name());
-        }
-        if (query.officer() != null) {
-            where.append(" AND officer_in_charge = ?");
-            args.add(query.officer());
-        }
-        if (query.overdue() != null) {
-            where.append(" AND overdue = ?");
-            args.add(query.overdue());
-        }
-        if (query.open() != null) {
-            where.append(" AND is_open = ?");
-            args.add(query.open());
-        }
+        Where where = Where.within("organisation", query.viewer().value())
+                .and("kind", query.kind())
+                .and("status", query.status())
+                .and("district", query.district())
+                .and("officer_in_charge", query.officer())
+                .and("overdue", query.overdue())
+                .and("is_open", query.open());
         if (query.text() != null && !query.text().isBlank()) {
             List<Searched> columns = SEARCHED.stream()
                     .filter(searched -> query.personalDataSearchable() || searched.mark() == null).toList();
             for (String word : SearchText.normalise(query.text()).split(" ")) {
-                String like = "%" + escapeLike(word) + "%";
-                where.append(columns.stream().map(searched -> searched.column() + " LIKE ? ESCAPE '\\'")
-                        .collect(Collectors.joining(" OR ", " AND (", ")")));
-                columns.forEach(searched -> args.add(like));
+                String like = "%" + Where.escapeLike(word) + "%";
+                where.and(columns.stream().map(searched -> searched.column() + " LIKE ? ESCAPE '\\'")
+                        .collect(Collectors.joining(" OR ")), Collections.nCopies(columns.size(), like));
             }
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM case_list" + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(query.size());
-        pageArgs.add((long) query.page() * query.size());
-        List<CaseSummary> items = jdbc.query("SELECT * FROM case_list" + where
-                        + " ORDER BY opened_on DESC, case_number DESC LIMIT ? OFFSET ?",
+        Where.Page<CaseSummary> found = where.page(jdbc, "*", "case_list", "opened_on DESC, case_number DESC",
+                query.page(), query.size(),
                 (rs, row) -> new CaseSummary(rs.getString("case_id"), CaseKind.valueOf(rs.getString("kind")),
                         rs.getString("case_number"), rs.getString("status"), rs.getBoolean("is_open"),
                         rs.getString("district"), rs.getString("organisation"), rs.getString("officer_in_charge"),
@@ -101,16 +76,11 @@ public class CaseListQueries {
                         toLocalDate(rs.getDate("opened_on")), rs.getString("party_masked"),
                         rs.getString("employer_name"), rs.getString("credit_code"),
                         rs.getObject("last_changed_at", OffsetDateTime.class) == null ? null
-                                : rs.getObject("last_changed_at", OffsetDateTime.class).toInstant()),
-                pageArgs.toArray());
-        return new CasePage(items, query.page(), query.size(), total == null ? 0 : total);
+                                : rs.getObject("last_changed_at", OffsetDateTime.class).toInstant()));
+        return new CasePage(found.items(), query.page(), query.size(), found.total());
     }
 
     private static java.time.LocalDate toLocalDate(Date date) {
         return date == null ? null : date.toLocalDate();
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

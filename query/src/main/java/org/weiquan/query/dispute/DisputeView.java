@@ -1,7 +1,7 @@
 package org.weiquan.query.dispute;
 
-import org.weiquan.api.common.CaseLink;
-import org.weiquan.api.common.CaseLinkedEvent;
+import org.weiquan.query.cases.ViewMapping;
+import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.PersonalData;
 import org.weiquan.api.common.Worker;
@@ -12,7 +12,7 @@ import org.weiquan.api.dispute.DisputeDetail;
 import org.weiquan.api.dispute.DisputeStatus;
 import org.weiquan.api.dispute.DisputeSummary;
 import org.weiquan.api.dispute.LabourDisputeEvent;
-import org.weiquan.query.support.SearchText;
+import org.weiquan.query.cases.CaseView;
 import org.weiquan.api.dispute.LabourDisputeEvent.ArbitrationAcceptanceOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.ArbitrationAcceptedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.ArbitrationAwardOverdueEvent;
@@ -42,16 +42,14 @@ import java.util.List;
  * detail projections keep it, so the rules for status, overdue and next deadline live once.
  * A plain mutable bean so that it round-trips through JSON.
  */
-public class DisputeView {
+public class DisputeView extends CaseView<DisputeStatus> {
+    public static final ViewMapping<DisputeView, LabourDisputeEvent> MAPPING = new ViewMapping<>(
+            CaseKind.LABOUR_DISPUTE, "dispute", "dispute_id", DisputeView.class, DisputeView::new,
+            LabourDisputeEvent.class, event -> event.disputeId().toString(), DisputeView::apply);
+
     public String disputeId;
-    public String caseNumber;
-    public DisputeStatus status;
-    public long version = -1;
-    public String organisation;
-    public String district;
     public DisputeCategory category;
     public List<Worker> workers = new ArrayList<>();
-    public Employer employer;
     public String claim;
     public BigDecimal claimedAmount;
     public LocalDate appliedOn;
@@ -79,16 +77,17 @@ public class DisputeView {
     public AwardOutcome awardOutcome;
     public BigDecimal awardedAmount;
     public ClosureReason closureReason;
-    public List<CaseLink> links = new ArrayList<>();
     public Instant filedAt;
-    public Instant lastChangedAt;
 
     /**
      * Applies the event with aggregate sequence {@code sequence}. Returns false, changing nothing,
      * for an event this view has already seen: projections are idempotent under redelivery.
      */
     public boolean apply(LabourDisputeEvent event, long sequence, Instant at) {
-        if (sequence <= version) return false;
+        return once(sequence, at, () -> evolve(event, at));
+    }
+
+    private void evolve(LabourDisputeEvent event, Instant at) {
         if (event instanceof DisputeFiledEvent e) {
             disputeId = e.disputeId().toString();
             caseNumber = e.caseNumber().value();
@@ -157,22 +156,30 @@ public class DisputeView {
             closureReason = e.reason();
             status = DisputeStatus.CLOSED;
         }
-        version = sequence;
-        lastChangedAt = at;
-        return true;
-    }
-
-    /** Records a link to another case; same idempotency as {@link #apply}. */
-    public boolean link(CaseLinkedEvent event, long sequence, Instant at) {
-        if (sequence <= version) return false;
-        links.add(new CaseLink(event.linkedCaseId(), event.linkedKind(), event.linkedCaseNumber(), event.relation(),
-                event.note()));
-        version = sequence;
-        lastChangedAt = at;
-        return true;
     }
 
     /** A deadline of the current stage has passed and the stage is not done. */
+    @Override
+    public String caseId() {
+        return disputeId;
+    }
+
+    @Override
+    public String officer() {
+        return officerInCharge;
+    }
+
+    @Override
+    public LocalDate openedOn() {
+        return appliedOn;
+    }
+
+    @Override
+    public String partyMasked() {
+        return leadWorkerMasked();
+    }
+
+    @Override
     public boolean overdue() {
         if (status == null) return false;
         return switch (status) {
@@ -185,6 +192,7 @@ public class DisputeView {
     }
 
     /** The deadline the current stage runs against, if any. */
+    @Override
     public LocalDate nextDeadline() {
         if (status == null) return null;
         return switch (status) {
@@ -210,21 +218,15 @@ public class DisputeView {
     }
 
     /** What the case list's free-text search looks in, lower-cased. */
+    @Override
     public String searchText() {
-        StringBuilder text = new StringBuilder(caseNumber);
-        workers.forEach(w -> text.append(' ').append(w.name()));
-        if (employer != null) {
-            text.append(' ').append(employer.name());
-            if (employer.creditCode() != null) text.append(' ').append(employer.creditCode());
-        }
-        if (claim != null) text.append(' ').append(claim);
-        return SearchText.normalise(text.toString());
+        return searchText(workers.stream().map(Worker::name).toList(), claim);
     }
 
     public DisputeSummary toSummary() {
         return new DisputeSummary(disputeId, caseNumber, status, district, organisation,
                 category == null ? null : category.name(), officerInCharge, mediator, leadWorkerMasked(),
-                workers.size(), employer == null ? null : employer.name(), collective, overdue(), nextDeadline(),
+                workers.size(), employerName(), collective, overdue(), nextDeadline(),
                 appliedOn);
     }
 }

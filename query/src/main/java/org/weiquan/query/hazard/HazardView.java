@@ -1,7 +1,7 @@
 package org.weiquan.query.hazard;
 
-import org.weiquan.api.common.CaseLink;
-import org.weiquan.api.common.CaseLinkedEvent;
+import org.weiquan.query.cases.ViewMapping;
+import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.hazard.HazardClosureReason;
 import org.weiquan.api.hazard.HazardDetail;
@@ -32,7 +32,7 @@ import org.weiquan.api.hazard.SafetyHazardEvent.RectificationProgressRecordedEve
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationSubmittedEvent;
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationVerifiedEvent;
 import org.weiquan.api.hazard.VerificationOutcome;
-import org.weiquan.query.support.SearchText;
+import org.weiquan.query.cases.CaseView;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,17 +47,15 @@ import java.util.function.UnaryOperator;
  * and the detail projections keep it, so the rules for status, overdue and next deadline live once.
  * A plain mutable bean so that it round-trips through JSON.
  */
-public class HazardView {
+public class HazardView extends CaseView<HazardStatus> {
+    public static final ViewMapping<HazardView, SafetyHazardEvent> MAPPING = new ViewMapping<>(
+            CaseKind.SAFETY_HAZARD, "hazard", "hazard_id", HazardView.class, HazardView::new,
+            SafetyHazardEvent.class, event -> event.hazardId().toString(), HazardView::apply);
+
     public String hazardId;
-    public String caseNumber;
-    public HazardStatus status;
-    public long version = -1;
-    public String organisation;
-    public String district;
     public HazardSeverity severity;
     public LocalDate escalatedToMajorOn;
     public String escalationReason;
-    public Employer employer;
     public String location;
     public String description;
     public LocalDate foundOn;
@@ -79,16 +77,17 @@ public class HazardView {
     public HazardClosureReason closureReason;
     public LocalDate closedOn;
     public String closureNote;
-    public List<CaseLink> links = new ArrayList<>();
     public Instant reportedAt;
-    public Instant lastChangedAt;
 
     /**
      * Applies the event with aggregate sequence {@code sequence}. Returns false, changing nothing,
      * for an event this view has already seen: projections are idempotent under redelivery.
      */
     public boolean apply(SafetyHazardEvent event, long sequence, Instant at) {
-        if (sequence <= version) return false;
+        return once(sequence, at, () -> evolve(event, at));
+    }
+
+    private void evolve(SafetyHazardEvent event, Instant at) {
         if (event instanceof HazardReportedEvent e) {
             hazardId = e.hazardId().toString();
             caseNumber = e.caseNumber().value();
@@ -111,14 +110,10 @@ public class HazardView {
         } else if (event instanceof EmployerAnswerRecordedEvent e) {
             employerAnswered = true;
             employerAnswerOverdue = false;
-            updateNotice(e.noticeNumber(), n -> new Notice(n.number(), n.reissued(), n.issuedOn(), n.deadline(),
-                    n.dueOn(), n.answerDueOn(), n.requirements(), e.answeredOn(), e.summary(), n.answerOverdue(),
-                    n.rectificationOverdue()));
+            updateNotice(e.noticeNumber(), n -> n.withAnswer(e.answeredOn(), e.summary()));
         } else if (event instanceof EmployerAnswerOverdueEvent e) {
             employerAnswerOverdue = true;
-            updateNotice(e.noticeNumber(), n -> new Notice(n.number(), n.reissued(), n.issuedOn(), n.deadline(),
-                    n.dueOn(), n.answerDueOn(), n.requirements(), n.answeredOn(), n.answer(), true,
-                    n.rectificationOverdue()));
+            updateNotice(e.noticeNumber(), n -> n.withOverdue(true, false));
         } else if (event instanceof RectificationProgressRecordedEvent e) {
             progress.add(new ProgressEntry(e.entryNumber(), e.noticeNumber(), e.recordedOn(), e.description()));
         } else if (event instanceof RectificationSubmittedEvent e) {
@@ -133,9 +128,7 @@ public class HazardView {
             if (e.outcome() == VerificationOutcome.PASSED) status = HazardStatus.VERIFIED;
         } else if (event instanceof RectificationOverdueEvent e) {
             rectificationOverdue = true;
-            updateNotice(e.noticeNumber(), n -> new Notice(n.number(), n.reissued(), n.issuedOn(), n.deadline(),
-                    n.dueOn(), n.answerDueOn(), n.requirements(), n.answeredOn(), n.answer(), n.answerOverdue(),
-                    true));
+            updateNotice(e.noticeNumber(), n -> n.withOverdue(false, true));
         } else if (event instanceof HazardEscalatedToMajorEvent e) {
             severity = HazardSeverity.MAJOR;
             escalatedToMajorOn = e.escalatedOn();
@@ -157,19 +150,6 @@ public class HazardView {
                         listedSupervision.documentNumber(), true);
             }
         }
-        version = sequence;
-        lastChangedAt = at;
-        return true;
-    }
-
-    /** Records a link to another case; same idempotency as {@link #apply}. */
-    public boolean link(CaseLinkedEvent event, long sequence, Instant at) {
-        if (sequence <= version) return false;
-        links.add(new CaseLink(event.linkedCaseId(), event.linkedKind(), event.linkedCaseNumber(), event.relation(),
-                event.note()));
-        version = sequence;
-        lastChangedAt = at;
-        return true;
     }
 
     private void startNotice(Notice notice) {
@@ -193,6 +173,29 @@ public class HazardView {
      * A deadline of the current notice has passed and what it waits for has not happened: the
      * rectification (until it passes verification) or the employer's answer (until it is given).
      */
+    @Override
+    public String caseId() {
+        return hazardId;
+    }
+
+    /** The inspector in charge of the hazard. */
+    @Override
+    public String officer() {
+        return inspector;
+    }
+
+    @Override
+    public LocalDate openedOn() {
+        return foundOn;
+    }
+
+    /** A hazard names no party: the employer is shown as it is. */
+    @Override
+    public String partyMasked() {
+        return null;
+    }
+
+    @Override
     public boolean overdue() {
         if (status == null) return false;
         return switch (status) {
@@ -203,6 +206,7 @@ public class HazardView {
     }
 
     /** The nearest deadline still running against the current notice, if any. */
+    @Override
     public LocalDate nextDeadline() {
         if (status == null) return null;
         return switch (status) {
@@ -226,15 +230,9 @@ public class HazardView {
     }
 
     /** What the case list's free-text search looks in, lower-cased. */
+    @Override
     public String searchText() {
-        StringBuilder text = new StringBuilder(caseNumber);
-        if (employer != null) {
-            text.append(' ').append(employer.name());
-            if (employer.creditCode() != null) text.append(' ').append(employer.creditCode());
-        }
-        if (location != null) text.append(' ').append(location);
-        if (description != null) text.append(' ').append(description);
-        return SearchText.normalise(text.toString());
+        return searchText(List.of(), location, description);
     }
 
     public HazardDetail toDetail() {
@@ -248,7 +246,7 @@ public class HazardView {
 
     public HazardSummary toSummary() {
         return new HazardSummary(hazardId, caseNumber, status, severity, district, organisation, inspector,
-                employer == null ? null : employer.name(), employer == null ? null : employer.creditCode(), location,
+                employerName(), creditCode(), location,
                 noticeNumber, overdue(), nextDeadline(), foundOn, reportsPending(), listedForSupervision(),
                 !evacuationRecommendations.isEmpty());
     }

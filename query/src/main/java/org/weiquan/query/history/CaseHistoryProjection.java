@@ -10,6 +10,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.MetadataKeys;
+import org.weiquan.query.support.Where;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.query.AuditCursor;
 import org.weiquan.api.query.AuditEntry;
@@ -92,7 +93,7 @@ public class CaseHistoryProjection {
                 + " WHERE (l.organisation = ? OR l.organisation LIKE ? ESCAPE '\\')"
                 + " AND NOT (l.accused_organisation IS NOT NULL"
                 + " AND (l.accused_organisation = ? OR CAST(? AS VARCHAR(200)) LIKE (l.accused_organisation || '/%')))");
-        List<Object> args = new ArrayList<>(List.of(viewer, escapeLike(viewer) + "/%", viewer, viewer));
+        List<Object> args = new ArrayList<>(List.of(viewer, Where.escapeLike(viewer) + "/%", viewer, viewer));
         if (query.actor() != null) {
             where.append(" AND h.actor = ?");
             args.add(query.actor());
@@ -154,10 +155,6 @@ public class CaseHistoryProjection {
         changes.values().removeIf(value -> caseId.equals(value));
         changes.remove("kind");
         return changes;
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     @SuppressWarnings("unchecked")

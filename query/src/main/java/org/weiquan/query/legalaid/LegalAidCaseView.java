@@ -1,7 +1,7 @@
 package org.weiquan.query.legalaid;
 
-import org.weiquan.api.common.CaseLink;
-import org.weiquan.api.common.CaseLinkedEvent;
+import org.weiquan.query.cases.ViewMapping;
+import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.PersonalData;
 import org.weiquan.api.common.Worker;
@@ -32,7 +32,7 @@ import org.weiquan.api.legalaid.LegalAidStatus;
 import org.weiquan.api.legalaid.MatterCategory;
 import org.weiquan.api.legalaid.MeansTestResult;
 import org.weiquan.api.legalaid.ObjectionFinding;
-import org.weiquan.query.support.SearchText;
+import org.weiquan.query.cases.CaseView;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,13 +47,12 @@ import java.util.stream.Stream;
  * the detail projections keep it, so the rules for status, overdue and next deadline live once.
  * A plain mutable bean so that it round-trips through JSON.
  */
-public class LegalAidCaseView {
+public class LegalAidCaseView extends CaseView<LegalAidStatus> {
+    public static final ViewMapping<LegalAidCaseView, LegalAidCaseEvent> MAPPING = new ViewMapping<>(
+            CaseKind.LEGAL_AID, "legal_aid", "legal_aid_case_id", LegalAidCaseView.class, LegalAidCaseView::new,
+            LegalAidCaseEvent.class, event -> event.legalAidCaseId().toString(), LegalAidCaseView::apply);
+
     public String legalAidCaseId;
-    public String caseNumber;
-    public LegalAidStatus status;
-    public long version = -1;
-    public String organisation;
-    public String district;
     public String officerInCharge;
     public Worker applicant;
     public boolean migrantWorker;
@@ -61,7 +60,6 @@ public class LegalAidCaseView {
     public String matter;
     public String grounds;
     public BigDecimal amountClaimed;
-    public Employer employer;
     public LocalDate appliedOn;
     public boolean meansTestExempt;
     public LocalDate decisionDueOn;
@@ -111,16 +109,17 @@ public class LegalAidCaseView {
 
     public LegalAidClosureReason closureReason;
     public String closureNote;
-    public List<CaseLink> links = new ArrayList<>();
     public Instant appliedAt;
-    public Instant lastChangedAt;
 
     /**
      * Applies the event with aggregate sequence {@code sequence}. Returns false, changing nothing,
      * for an event this view has already seen: projections are idempotent under redelivery.
      */
     public boolean apply(LegalAidCaseEvent event, long sequence, Instant at) {
-        if (sequence <= version) return false;
+        return once(sequence, at, () -> evolve(event, at));
+    }
+
+    private void evolve(LegalAidCaseEvent event, Instant at) {
         if (event instanceof LegalAidAppliedEvent e) {
             legalAidCaseId = e.legalAidCaseId().toString();
             caseNumber = e.caseNumber().value();
@@ -222,19 +221,6 @@ public class LegalAidCaseView {
             closureNote = e.note();
             status = LegalAidStatus.CLOSED;
         }
-        version = sequence;
-        lastChangedAt = at;
-        return true;
-    }
-
-    /** Records a link to another case; same idempotency as {@link #apply}. */
-    public boolean link(CaseLinkedEvent event, long sequence, Instant at) {
-        if (sequence <= version) return false;
-        links.add(new CaseLink(event.linkedCaseId(), event.linkedKind(), event.linkedCaseNumber(), event.relation(),
-                event.note()));
-        version = sequence;
-        lastChangedAt = at;
-        return true;
     }
 
     /** Urgent aid was granted and has not ended with a rejection. */
@@ -248,6 +234,27 @@ public class LegalAidCaseView {
     }
 
     /** A deadline of the current stage has passed and the stage is not done. */
+    @Override
+    public String caseId() {
+        return legalAidCaseId;
+    }
+
+    @Override
+    public String officer() {
+        return officerInCharge;
+    }
+
+    @Override
+    public LocalDate openedOn() {
+        return appliedOn;
+    }
+
+    @Override
+    public String partyMasked() {
+        return applicantMasked();
+    }
+
+    @Override
     public boolean overdue() {
         if (status == null) return false;
         return switch (status) {
@@ -265,6 +272,7 @@ public class LegalAidCaseView {
      * lawyer too. While the materials are awaited the decision period does not run: the date the notice
      * set is what counts.
      */
+    @Override
     public LocalDate nextDeadline() {
         if (status == null) return null;
         LocalDate urgentLawyer = awaitingUrgentLawyer() ? lawyerAssignmentDueOn : null;
@@ -312,22 +320,15 @@ public class LegalAidCaseView {
         return applicant == null ? null : PersonalData.maskName(applicant.name());
     }
 
-    /** What the case list's free-text search looks in, lower-cased; never the ID number or phone. */
+    /** What the case list's free-text search looks in; never the ID number or phone. */
+    @Override
     public String searchText() {
-        StringBuilder text = new StringBuilder(caseNumber);
-        if (applicant != null) text.append(' ').append(applicant.name());
-        if (employer != null) {
-            text.append(' ').append(employer.name());
-            if (employer.creditCode() != null) text.append(' ').append(employer.creditCode());
-        }
-        if (matter != null) text.append(' ').append(matter);
-        if (lawyerName != null) text.append(' ').append(lawyerName);
-        return SearchText.normalise(text.toString());
+        return searchText(applicant == null ? List.of() : List.of(applicant.name()), matter, lawyerName);
     }
 
     public LegalAidCaseSummary toSummary() {
         return new LegalAidCaseSummary(legalAidCaseId, caseNumber, status, district, organisation, matterCategory,
                 officerInCharge, lawyerId, applicantMasked(), migrantWorker, meansTestExempt, urgentAidActive(),
-                employer == null ? null : employer.name(), overdue(), nextDeadline(), appliedOn);
+                employerName(), overdue(), nextDeadline(), appliedOn);
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
+import org.weiquan.query.support.Where;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.OrganisationId;
 import org.weiquan.api.monitoring.AlertType;
@@ -186,11 +187,7 @@ public class MonitoringQueryHandlers {
     /** "The organisation or one below it", for {@code column}; adds its two arguments. */
     private static String covers(String column, OrganisationId organisation, List<Object> args) {
         args.add(organisation.value());
-        args.add(escapeLike(organisation.value()) + "/%");
+        args.add(Where.escapeLike(organisation.value()) + "/%");
         return "(" + column + " = ? OR " + column + " LIKE ? ESCAPE '\\')";
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -1,7 +1,7 @@
 package org.weiquan.query.petition;
 
-import org.weiquan.api.common.CaseLink;
-import org.weiquan.api.common.CaseLinkedEvent;
+import org.weiquan.query.cases.ViewMapping;
+import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.PersonalData;
 import org.weiquan.api.common.Worker;
@@ -41,7 +41,7 @@ import org.weiquan.api.petition.PetitionStatus;
 import org.weiquan.api.petition.PetitionSubject;
 import org.weiquan.api.petition.PetitionSummary;
 import org.weiquan.api.petition.ReviewDecision;
-import org.weiquan.query.support.SearchText;
+import org.weiquan.query.cases.CaseView;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,19 +53,17 @@ import java.util.List;
  * the detail projections keep it, so the rules for status, overdue and next deadline live once.
  * A plain mutable bean so that it round-trips through JSON.
  */
-public class PetitionView {
+public class PetitionView extends CaseView<PetitionStatus> {
+    public static final ViewMapping<PetitionView, PetitionEvent> MAPPING = new ViewMapping<>(
+            CaseKind.PETITION, "petition", "petition_id", PetitionView.class, PetitionView::new,
+            PetitionEvent.class, event -> event.petitionId().toString(), PetitionView::apply);
+
     public String petitionId;
-    public String caseNumber;
-    public PetitionStatus status;
-    public long version = -1;
-    public String organisation;
-    public String district;
     public PetitionChannel channel;
     public LocalDate receivedOn;
     public List<Worker> petitioners = new ArrayList<>();
     public Integer visitorCount;
     public boolean collective;
-    public Employer employer;
     public String accusedOrganisation;
     public boolean whistleblower;
     public String claim;
@@ -107,9 +105,7 @@ public class PetitionView {
     public LocalDate finalOn;
     public PetitionClosureReason closureReason;
     public List<PetitionMaterial> materials = new ArrayList<>();
-    public List<CaseLink> links = new ArrayList<>();
     public Instant receivedAt;
-    public Instant lastChangedAt;
 
     /** A review or re-examination as it evolves: request, then maybe overdue, then the opinion. */
     public static class Appeal {
@@ -150,7 +146,10 @@ public class PetitionView {
      * for an event this view has already seen: projections are idempotent under redelivery.
      */
     public boolean apply(PetitionEvent event, long sequence, Instant at) {
-        if (sequence <= version) return false;
+        return once(sequence, at, () -> evolve(event, at));
+    }
+
+    private void evolve(PetitionEvent event, Instant at) {
         if (event instanceof PetitionReceivedEvent e) {
             petitionId = e.petitionId().toString();
             caseNumber = e.caseNumber().value();
@@ -262,22 +261,30 @@ public class PetitionView {
             finalityBasis = e.basis();
             finalOn = e.finalOn();
         }
-        version = sequence;
-        lastChangedAt = at;
-        return true;
-    }
-
-    /** Records a link to another case; same idempotency as {@link #apply}. */
-    public boolean link(CaseLinkedEvent event, long sequence, Instant at) {
-        if (sequence <= version) return false;
-        links.add(new CaseLink(event.linkedCaseId(), event.linkedKind(), event.linkedCaseNumber(), event.relation(),
-                event.note()));
-        version = sequence;
-        lastChangedAt = at;
-        return true;
     }
 
     /** A deadline the union runs against in the current stage has passed and the stage is not done. */
+    @Override
+    public String caseId() {
+        return petitionId;
+    }
+
+    @Override
+    public String officer() {
+        return officerInCharge;
+    }
+
+    @Override
+    public LocalDate openedOn() {
+        return receivedOn;
+    }
+
+    @Override
+    public String partyMasked() {
+        return leadPetitionerMasked();
+    }
+
+    @Override
     public boolean overdue() {
         if (status == null) return false;
         return switch (status) {
@@ -294,6 +301,7 @@ public class PetitionView {
      * The deadline the union runs against in the current stage, if any. The petitioner's windows for
      * review and re-examination are not the union's deadlines: the detail shows them.
      */
+    @Override
     public LocalDate nextDeadline() {
         if (status == null) return null;
         return switch (status) {
@@ -315,16 +323,10 @@ public class PetitionView {
      * What the case list's free-text search looks in, lower-cased. A whistleblower's name is left out:
      * a search by name must not tell anyone that this person reported.
      */
+    @Override
     public String searchText() {
-        StringBuilder text = new StringBuilder(caseNumber);
-        if (!whistleblower) petitioners.forEach(p -> text.append(' ').append(p.name()));
-        if (employer != null) {
-            text.append(' ').append(employer.name());
-            if (employer.creditCode() != null) text.append(' ').append(employer.creditCode());
-        }
-        if (handlingUnit != null) text.append(' ').append(handlingUnit);
-        if (claim != null) text.append(' ').append(claim);
-        return SearchText.normalise(text.toString());
+        return searchText(whistleblower ? List.of() : petitioners.stream().map(Worker::name).toList(), handlingUnit,
+                claim);
     }
 
     public PetitionDetail toDetail() {
@@ -343,7 +345,7 @@ public class PetitionView {
     public PetitionSummary toSummary() {
         return new PetitionSummary(petitionId, caseNumber, status, district, organisation, channel, subject,
                 officerInCharge, handlingOfficer, handlingUnit, leadPetitionerMasked(), petitioners.size(), visitorCount,
-                collective, whistleblower, employer == null ? null : employer.name(), overdue(), nextDeadline(),
+                collective, whistleblower, employerName(), overdue(), nextDeadline(),
                 receivedOn, claimFinal);
     }
 }

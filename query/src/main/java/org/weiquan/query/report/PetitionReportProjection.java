@@ -8,6 +8,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.District;
+import org.weiquan.query.support.Where;
 import org.weiquan.api.common.Worker;
 import org.weiquan.api.petition.PetitionChannel;
 import org.weiquan.api.petition.PetitionEvent;
@@ -119,7 +120,7 @@ public class PetitionReportProjection {
     public MonthlyPetitionReport handle(MonthlyPetitionReportQuery query) {
         YearMonth month = query.month();
         String viewer = query.viewer().value();
-        Object[] scope = {viewer, escapeLike(viewer) + "/%"};
+        Object[] scope = {viewer, Where.escapeLike(viewer) + "/%"};
 
         Map<PetitionChannel, Long> byChannel = zeros(PetitionChannel.class);
         Map<PetitionSubject, Long> bySubject = zeros(PetitionSubject.class);
@@ -232,10 +233,6 @@ public class PetitionReportProjection {
         Map<E, Long> counts = new EnumMap<>(type);
         for (E value : type.getEnumConstants()) counts.put(value, 0L);
         return counts;
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Whether a petition was accepted (§23); PENDING until decided. */

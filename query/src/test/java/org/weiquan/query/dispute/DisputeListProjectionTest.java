@@ -126,7 +126,7 @@ class DisputeListProjectionTest {
         assertThat(summary.appliedOn()).isEqualTo(LocalDate.of(2026, 3, 2));
 
         Map<String, Object> row = database.rows("dispute_list").get(0);
-        assertThat(row.get("LEAD_WORKER_MASKED")).isEqualTo("张**");
+        assertThat(row.get("PARTY_MASKED")).isEqualTo("张**");
         assertThat(row.get("WORKER_COUNT")).isEqualTo(2);
         assertThat(row.get("LAST_SEQUENCE")).isEqualTo(0L);
     }
