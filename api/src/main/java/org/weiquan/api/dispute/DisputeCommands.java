@@ -2,6 +2,7 @@ package org.weiquan.api.dispute;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.weiquan.api.common.CaseCommands;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.LinkRelation;
@@ -127,13 +128,13 @@ public final class DisputeCommands {
             CaseKind linkedKind,
             String linkedCaseNumber,
             LinkRelation relation,
-            String note) {
+            String note) implements CaseCommands.LinkCase {
     }
 
     /** Flags an open case of the same kind in an organisation the filing officer may not see (at filing). */
     public record FlagDisputeDuplicateElsewhereCommand(
             @TargetAggregateIdentifier DisputeId disputeId,
             String otherCaseId,
-            CaseKind otherKind) {
+            CaseKind otherKind) implements CaseCommands.FlagDuplicateElsewhere {
     }
 }

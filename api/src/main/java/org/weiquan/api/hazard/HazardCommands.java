@@ -2,6 +2,7 @@ package org.weiquan.api.hazard;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.weiquan.api.common.CaseCommands;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
@@ -137,13 +138,13 @@ public final class HazardCommands {
             CaseKind linkedKind,
             String linkedCaseNumber,
             LinkRelation relation,
-            String note) {
+            String note) implements CaseCommands.LinkCase {
     }
 
     /** Flags an open case of the same kind in an organisation the filing officer may not see (at filing). */
     public record FlagHazardDuplicateElsewhereCommand(
             @TargetAggregateIdentifier HazardId hazardId,
             String otherCaseId,
-            CaseKind otherKind) {
+            CaseKind otherKind) implements CaseCommands.FlagDuplicateElsewhere {
     }
 }

@@ -2,6 +2,7 @@ package org.weiquan.app.casefile;
 
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.OfficerId;
 import org.weiquan.api.common.PersonalMarks;
 import org.weiquan.app.security.Role;
 import org.weiquan.app.security.WeiquanUser;
@@ -44,6 +45,15 @@ public class CaseAccess {
         if (value != null && !value.isBlank() && user.role() == Role.ANALYST && PersonalMarks.isPersonal(rows, field)) {
             throw new PersonalDataFilterException(field);
         }
+    }
+
+    /**
+     * The officer a kind's list is filtered by, or null for none; refused as
+     * {@link #requireFilterAllowed} refuses it.
+     */
+    public OfficerId officerFilter(WeiquanUser user, Class<? extends Record> rows, String field, String officer) {
+        requireFilterAllowed(user, rows, field, officer);
+        return officer == null || officer.isBlank() ? null : new OfficerId(officer.strip());
     }
 
     /** A filter on personal data asked for by a user who sees pseudonyms only. */

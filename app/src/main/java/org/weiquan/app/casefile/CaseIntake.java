@@ -4,14 +4,18 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.app.security.WeiquanUser;
+import org.weiquan.app.web.ETags;
 import org.weiquan.command.deadline.DeadlineCalculator;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,6 +64,17 @@ public class CaseIntake {
                           long version) {
         Outcome withVersion(long version) {
             return new Outcome(caseId, caseNumber, replayed, possibleDuplicates, version);
+        }
+
+        /**
+         * The 201 answer of every kind's create: the new case's address, whether this was a replay of
+         * an earlier request, and its version as ETag.
+         */
+        public <B> ResponseEntity<B> created(B body) {
+            URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(caseId)
+                    .toUri();
+            return ResponseEntity.created(location).header(CaseTransitions.REPLAYED, Boolean.toString(replayed))
+                    .eTag(ETags.of(version)).body(body);
         }
     }
 

@@ -21,36 +21,30 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
+import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.OfficerId;
-import org.weiquan.api.dispute.DisputeSummary;
+import org.weiquan.api.common.Worker;
+import org.weiquan.api.dispute.DisputeCommands.FileDisputeCommand;
 import org.weiquan.api.dispute.DisputeCommands;
 import org.weiquan.api.dispute.DisputeDetail;
 import org.weiquan.api.dispute.DisputeId;
+import org.weiquan.api.dispute.DisputePage;
 import org.weiquan.api.dispute.DisputeQueries.FindDisputeQuery;
 import org.weiquan.api.dispute.DisputeQueries.ListDisputesQuery;
 import org.weiquan.api.dispute.DisputeStatus;
-import org.weiquan.api.dispute.DisputePage;
-import org.weiquan.api.query.CaseHistoryQuery;
+import org.weiquan.api.dispute.DisputeSummary;
 import org.weiquan.api.query.HistoryEntry;
-import org.weiquan.api.common.CaseKind;
-import org.weiquan.api.common.CaseNumber;
-import org.weiquan.api.common.Employer;
-import org.weiquan.api.common.Worker;
-import org.weiquan.api.dispute.DisputeCommands.FileDisputeCommand;
 import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseIntake;
+import org.weiquan.app.casefile.CaseReads;
 import org.weiquan.app.casefile.CaseTransitions;
 import org.weiquan.app.casefile.Parties;
-import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.WeiquanUser;
-import org.weiquan.app.web.ETags;
-import org.weiquan.app.web.ProjectionLag;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -68,12 +62,14 @@ public class DisputeController {
     private final CaseTransitions transitions;
     private final QueryGateway queries;
     private final CaseAccess access;
+    private final CaseReads reads;
 
-    public DisputeController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries, CaseAccess access) {
+    public DisputeController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries, CaseAccess access, CaseReads reads) {
         this.intake = intake;
         this.transitions = transitions;
         this.queries = queries;
         this.access = access;
+        this.reads = reads;
     }
 
     @PostMapping
@@ -89,12 +85,7 @@ public class DisputeController {
                 request.employer().creditCode() == null ? List.of() : List.of(request.employer().creditCode()));
         CaseIntake.Outcome outcome = intake.file(CaseKind.LABOUR_DISPUTE, request.disputeId(), request.withoutId(),
                 parties, officer, idempotencyKey, (id, number) -> toCommand(request, id, number, officer));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(outcome.caseId()).toUri();
-        return ResponseEntity.created(location)
-                .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
-                .eTag(ETags.of(outcome.version()))
-                .body(new DisputeRequests.Filed(outcome.caseId(), outcome.caseNumber(), outcome.possibleDuplicates()));
+        return outcome.created(new DisputeRequests.Filed(outcome.caseId(), outcome.caseNumber(), outcome.possibleDuplicates()));
     }
 
     @GetMapping
@@ -106,29 +97,22 @@ public class DisputeController {
                                            @RequestParam(defaultValue = "0") @Min(0) int page,
                                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         WeiquanUser user = CurrentUser.get();
-        access.requireFilterAllowed(user, DisputeSummary.class, "officerInCharge", officer);
         ListDisputesQuery query = new ListDisputesQuery(user.organisation(), status, district,
-                officer == null || officer.isBlank() ? null : new OfficerId(officer), overdue, page, size);
+                access.officerFilter(user, DisputeSummary.class, "officerInCharge", officer), overdue, page, size);
         return queries.query(query, ResponseTypes.instanceOf(DisputePage.class)).join();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "The dispute's current state; its ETag is the version to send as If-Match")
     public ResponseEntity<DisputeDetail> detail(@PathVariable UUID id) {
-        access.visibleCase(id.toString(), CaseKind.LABOUR_DISPUTE, CurrentUser.get());
-        // The registry knows the case, so a missing detail is one the projection has not reached yet.
-        DisputeDetail detail = ProjectionLag.await(() -> queries.query(new FindDisputeQuery(new DisputeId(id)),
-                ResponseTypes.instanceOf(DisputeDetail.class)).join(), Duration.ofSeconds(5));
-        if (detail == null) throw new CaseNotFoundException(id.toString());
-        return ResponseEntity.ok().eTag(ETags.of(detail.version())).body(detail);
+        return reads.detail(id, CaseKind.LABOUR_DISPUTE, CurrentUser.get(), new FindDisputeQuery(new DisputeId(id)), DisputeDetail.class,
+                DisputeDetail::version);
     }
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Every event of the dispute, in order, with who, when, role, organisation and address")
     public List<HistoryEntry> history(@PathVariable UUID id) {
-        access.visibleCase(id.toString(), CaseKind.LABOUR_DISPUTE, CurrentUser.get());
-        return queries.query(new CaseHistoryQuery(id.toString()), ResponseTypes.multipleInstancesOf(HistoryEntry.class))
-                .join();
+        return reads.history(id, CaseKind.LABOUR_DISPUTE, CurrentUser.get());
     }
 
     @PostMapping("/{id}/acceptance")

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -22,16 +21,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.OfficerId;
-import org.weiquan.api.hazard.HazardSummary;
 import org.weiquan.api.hazard.EvidenceAttachment;
-import org.weiquan.api.hazard.HazardCommands;
 import org.weiquan.api.hazard.HazardCommands.ReportHazardCommand;
+import org.weiquan.api.hazard.HazardCommands;
 import org.weiquan.api.hazard.HazardDetail;
 import org.weiquan.api.hazard.HazardId;
 import org.weiquan.api.hazard.HazardPage;
@@ -39,20 +36,16 @@ import org.weiquan.api.hazard.HazardQueries.FindHazardQuery;
 import org.weiquan.api.hazard.HazardQueries.ListHazardsQuery;
 import org.weiquan.api.hazard.HazardSeverity;
 import org.weiquan.api.hazard.HazardStatus;
-import org.weiquan.api.query.CaseHistoryQuery;
+import org.weiquan.api.hazard.HazardSummary;
 import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseIntake;
-import org.weiquan.app.casefile.CaseNotFoundException;
+import org.weiquan.app.casefile.CaseReads;
 import org.weiquan.app.casefile.CaseTransitions;
 import org.weiquan.app.casefile.Parties;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.WeiquanUser;
-import org.weiquan.app.web.ETags;
-import org.weiquan.app.web.ProjectionLag;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -73,12 +66,14 @@ public class HazardController {
     private final CaseTransitions transitions;
     private final QueryGateway queries;
     private final CaseAccess access;
+    private final CaseReads reads;
 
-    public HazardController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries, CaseAccess access) {
+    public HazardController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries, CaseAccess access, CaseReads reads) {
         this.intake = intake;
         this.transitions = transitions;
         this.queries = queries;
         this.access = access;
+        this.reads = reads;
     }
 
     @PostMapping
@@ -95,12 +90,7 @@ public class HazardController {
         Parties parties = new Parties(List.of(), List.of(request.employer().creditCode()));
         CaseIntake.Outcome outcome = intake.file(CaseKind.SAFETY_HAZARD, request.hazardId(), request.withoutId(),
                 parties, inspector, idempotencyKey, (id, number) -> toCommand(request, id, number, inspector));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(outcome.caseId()).toUri();
-        return ResponseEntity.created(location)
-                .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
-                .eTag(ETags.of(outcome.version()))
-                .body(new HazardRequests.Reported(outcome.caseId(), outcome.caseNumber(), outcome.possibleDuplicates()));
+        return outcome.created(new HazardRequests.Reported(outcome.caseId(), outcome.caseNumber(), outcome.possibleDuplicates()));
     }
 
     @GetMapping
@@ -113,29 +103,22 @@ public class HazardController {
                            @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         WeiquanUser user = CurrentUser.get();
-        access.requireFilterAllowed(user, HazardSummary.class, "inspector", officer);
         ListHazardsQuery query = new ListHazardsQuery(user.organisation(), status, severity, district,
-                officer == null || officer.isBlank() ? null : new OfficerId(officer.strip()), overdue, page, size);
+                access.officerFilter(user, HazardSummary.class, "inspector", officer), overdue, page, size);
         return queries.query(query, ResponseTypes.instanceOf(HazardPage.class)).join();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "The hazard's current state; its ETag is the version to send as If-Match")
     public ResponseEntity<HazardDetail> detail(@PathVariable UUID id) {
-        access.visibleCase(id.toString(), CaseKind.SAFETY_HAZARD, CurrentUser.get());
-        // The registry knows the case, so a missing detail is one the projection has not reached yet.
-        HazardDetail detail = ProjectionLag.await(() -> queries.query(new FindHazardQuery(new HazardId(id)),
-                ResponseTypes.instanceOf(HazardDetail.class)).join(), Duration.ofSeconds(5));
-        if (detail == null) throw new CaseNotFoundException(id.toString());
-        return ResponseEntity.ok().eTag(ETags.of(detail.version())).body(detail);
+        return reads.detail(id, CaseKind.SAFETY_HAZARD, CurrentUser.get(), new FindHazardQuery(new HazardId(id)), HazardDetail.class,
+                HazardDetail::version);
     }
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Every event of the hazard, in order, with who, when, role, organisation and address")
     public List<HistoryEntry> history(@PathVariable UUID id) {
-        access.visibleCase(id.toString(), CaseKind.SAFETY_HAZARD, CurrentUser.get());
-        return queries.query(new CaseHistoryQuery(id.toString()), ResponseTypes.multipleInstancesOf(HistoryEntry.class))
-                .join();
+        return reads.history(id, CaseKind.SAFETY_HAZARD, CurrentUser.get());
     }
 
     @PostMapping("/{id}/rectification-notice")

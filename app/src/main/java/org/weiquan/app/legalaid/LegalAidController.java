@@ -21,37 +21,31 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.OfficerId;
 import org.weiquan.api.common.Worker;
-import org.weiquan.api.legalaid.LegalAidCaseSummary;
 import org.weiquan.api.legalaid.LegalAidCaseDetail;
 import org.weiquan.api.legalaid.LegalAidCaseId;
 import org.weiquan.api.legalaid.LegalAidCasePage;
-import org.weiquan.api.legalaid.LegalAidCommands;
+import org.weiquan.api.legalaid.LegalAidCaseSummary;
 import org.weiquan.api.legalaid.LegalAidCommands.ApplyForLegalAidCommand;
+import org.weiquan.api.legalaid.LegalAidCommands;
 import org.weiquan.api.legalaid.LegalAidQueries.FindLegalAidCaseQuery;
 import org.weiquan.api.legalaid.LegalAidQueries.ListLegalAidCasesQuery;
 import org.weiquan.api.legalaid.LegalAidStatus;
 import org.weiquan.api.legalaid.MeansTestResult;
-import org.weiquan.api.query.CaseHistoryQuery;
 import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseIntake;
-import org.weiquan.app.casefile.CaseNotFoundException;
+import org.weiquan.app.casefile.CaseReads;
 import org.weiquan.app.casefile.CaseTransitions;
 import org.weiquan.app.casefile.Parties;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.WeiquanUser;
-import org.weiquan.app.web.ETags;
-import org.weiquan.app.web.ProjectionLag;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -69,12 +63,14 @@ public class LegalAidController {
     private final CaseTransitions transitions;
     private final QueryGateway queries;
     private final CaseAccess access;
+    private final CaseReads reads;
 
-    public LegalAidController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries, CaseAccess access) {
+    public LegalAidController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries, CaseAccess access, CaseReads reads) {
         this.intake = intake;
         this.transitions = transitions;
         this.queries = queries;
         this.access = access;
+        this.reads = reads;
     }
 
     @PostMapping
@@ -92,12 +88,7 @@ public class LegalAidController {
                 creditCode == null ? List.of() : List.of(creditCode));
         CaseIntake.Outcome outcome = intake.file(CaseKind.LEGAL_AID, request.legalAidCaseId(), request.withoutId(),
                 parties, officer, idempotencyKey, (id, number) -> toCommand(request, id, number, officer));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(outcome.caseId()).toUri();
-        return ResponseEntity.created(location)
-                .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
-                .eTag(ETags.of(outcome.version()))
-                .body(new LegalAidRequests.Applied(outcome.caseId(), outcome.caseNumber(), outcome.possibleDuplicates()));
+        return outcome.created(new LegalAidRequests.Applied(outcome.caseId(), outcome.caseNumber(), outcome.possibleDuplicates()));
     }
 
     @GetMapping
@@ -110,30 +101,22 @@ public class LegalAidController {
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         WeiquanUser user = CurrentUser.get();
-        access.requireFilterAllowed(user, LegalAidCaseSummary.class, "officerInCharge", officer);
         ListLegalAidCasesQuery query = new ListLegalAidCasesQuery(user.organisation(), status, district,
-                officer == null || officer.isBlank() ? null : new OfficerId(officer.strip()), overdue, page, size);
+                access.officerFilter(user, LegalAidCaseSummary.class, "officerInCharge", officer), overdue, page, size);
         return queries.query(query, ResponseTypes.instanceOf(LegalAidCasePage.class)).join();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "The case's current state; its ETag is the version to send as If-Match")
     public ResponseEntity<LegalAidCaseDetail> detail(@PathVariable UUID id) {
-        access.visibleCase(id.toString(), CaseKind.LEGAL_AID, CurrentUser.get());
-        // The registry knows the case, so a missing detail is one the projection has not reached yet.
-        LegalAidCaseDetail detail = ProjectionLag.await(() -> queries.query(
-                new FindLegalAidCaseQuery(new LegalAidCaseId(id)),
-                ResponseTypes.instanceOf(LegalAidCaseDetail.class)).join(), Duration.ofSeconds(5));
-        if (detail == null) throw new CaseNotFoundException(id.toString());
-        return ResponseEntity.ok().eTag(ETags.of(detail.version())).body(detail);
+        return reads.detail(id, CaseKind.LEGAL_AID, CurrentUser.get(), new FindLegalAidCaseQuery(new LegalAidCaseId(id)), LegalAidCaseDetail.class,
+                LegalAidCaseDetail::version);
     }
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Every event of the case, in order, with who, when, role, organisation and address")
     public List<HistoryEntry> history(@PathVariable UUID id) {
-        access.visibleCase(id.toString(), CaseKind.LEGAL_AID, CurrentUser.get());
-        return queries.query(new CaseHistoryQuery(id.toString()), ResponseTypes.multipleInstancesOf(HistoryEntry.class))
-                .join();
+        return reads.history(id, CaseKind.LEGAL_AID, CurrentUser.get());
     }
 
     @PostMapping("/{id}/materials-request")

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
@@ -31,27 +29,26 @@ import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.api.common.OfficerId;
 import org.weiquan.api.common.OrganisationId;
 import org.weiquan.api.common.Worker;
-import org.weiquan.api.petition.PetitionSummary;
 import org.weiquan.api.petition.PetitionChannel;
-import org.weiquan.api.petition.PetitionCommands;
 import org.weiquan.api.petition.PetitionCommands.ReceivePetitionCommand;
+import org.weiquan.api.petition.PetitionCommands;
 import org.weiquan.api.petition.PetitionDetail;
 import org.weiquan.api.petition.PetitionId;
 import org.weiquan.api.petition.PetitionPage;
 import org.weiquan.api.petition.PetitionQueries.ListPetitionsQuery;
 import org.weiquan.api.petition.PetitionStatus;
-import org.weiquan.api.query.CaseHistoryQuery;
+import org.weiquan.api.petition.PetitionSummary;
 import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseIntake;
 import org.weiquan.app.casefile.CaseNotFoundException;
+import org.weiquan.app.casefile.CaseReads;
 import org.weiquan.app.casefile.CaseTransitions;
 import org.weiquan.app.casefile.Parties;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.WeiquanUser;
 import org.weiquan.app.web.ETags;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -75,10 +72,12 @@ public class PetitionController {
     private final QueryGateway queries;
     private final PetitionReader reader;
     private final CaseAccess access;
+    private final CaseReads reads;
 
     public PetitionController(CaseIntake intake, CaseTransitions transitions, QueryGateway queries,
-                              PetitionReader reader, CaseAccess access) {
+                              PetitionReader reader, CaseAccess access, CaseReads reads) {
         this.access = access;
+        this.reads = reads;
         this.intake = intake;
         this.transitions = transitions;
         this.queries = queries;
@@ -100,12 +99,7 @@ public class PetitionController {
         CaseIntake.Outcome outcome = intake.file(CaseKind.PETITION, request.petitionId(), request.withoutId(),
                 parties(request), officer, idempotencyKey, (id, number) -> toCommand(request, id, number, officer,
                         earlier));
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
-                .buildAndExpand(outcome.caseId()).toUri();
-        return ResponseEntity.created(location)
-                .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
-                .eTag(ETags.of(outcome.version()))
-                .body(new PetitionRequests.Received(outcome.caseId(), outcome.caseNumber(),
+        return outcome.created(new PetitionRequests.Received(outcome.caseId(), outcome.caseNumber(),
                         outcome.possibleDuplicates()));
     }
 
@@ -119,9 +113,8 @@ public class PetitionController {
                              @RequestParam(defaultValue = "0") @Min(0) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         WeiquanUser user = CurrentUser.get();
-        access.requireFilterAllowed(user, PetitionSummary.class, "officerInCharge", officer);
         ListPetitionsQuery query = new ListPetitionsQuery(user.organisation(), status, district,
-                officer == null || officer.isBlank() ? null : new OfficerId(officer.strip()), overdue, channel, page,
+                access.officerFilter(user, PetitionSummary.class, "officerInCharge", officer), overdue, channel, page,
                 size);
         return queries.query(query, ResponseTypes.instanceOf(PetitionPage.class)).join();
     }
@@ -144,8 +137,7 @@ public class PetitionController {
     public List<HistoryEntry> history(@PathVariable UUID id) {
         WeiquanUser user = CurrentUser.get();
         reader.requireHistoryMayBeShown(id.toString(), user);
-        return queries.query(new CaseHistoryQuery(id.toString()), ResponseTypes.multipleInstancesOf(HistoryEntry.class))
-                .join();
+        return reads.history(id);
     }
 
     @PostMapping("/{id}/registration")

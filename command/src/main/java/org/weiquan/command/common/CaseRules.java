@@ -41,7 +41,12 @@ public final class CaseRules {
         }
     }
 
+    /** The kind's error code {@code <prefix>.<code>}. */
+    public String code(String code) {
+        return prefix + "." + code;
+    }
+
     private InvalidCaseDataException invalid(String code, String field, String message) {
-        return new InvalidCaseDataException(prefix + "." + code, field, message);
+        return new InvalidCaseDataException(code(code), field, message);
     }
 }

@@ -1,5 +1,6 @@
 package org.weiquan.command.common;
 
+import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.api.common.OrganisationId;
@@ -57,5 +58,16 @@ public final class OrganisationAreas {
                     district + " is outside the area of " + organisation + " (" + areaOf(organisation)
                             + "): a case of another district is filed by its organisation, or transferred to it");
         }
+    }
+
+    /**
+     * What every kind's filing requires before its own rules: a case number, an organisation and a
+     * district, the district within the organisation's area.
+     */
+    public void requireFiling(CaseRules rules, CaseNumber caseNumber, OrganisationId organisation, District district) {
+        rules.requirePresent(caseNumber, "caseNumber");
+        rules.requirePresent(organisation, "organisation");
+        rules.requirePresent(district, "district");
+        requireWithinArea(organisation, district);
     }
 }

@@ -6,15 +6,12 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
-import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.weiquan.api.common.CaseKind;
-import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.IllegalTransitionException;
-import org.weiquan.api.common.NotOnRosterException;
 import org.weiquan.api.common.InvalidCaseDataException;
+import org.weiquan.api.common.NotOnRosterException;
 import org.weiquan.api.common.Worker;
 import org.weiquan.api.dispute.ClosureReason;
 import org.weiquan.api.dispute.DisputeCommands.AcceptDisputeCommand;
@@ -22,8 +19,8 @@ import org.weiquan.api.dispute.DisputeCommands.AssignMediatorCommand;
 import org.weiquan.api.dispute.DisputeCommands.CloseDisputeCommand;
 import org.weiquan.api.dispute.DisputeCommands.ExtendArbitrationPeriodCommand;
 import org.weiquan.api.dispute.DisputeCommands.FileDisputeCommand;
-import org.weiquan.api.dispute.DisputeCommands.LinkDisputeCommand;
 import org.weiquan.api.dispute.DisputeCommands.FlagDisputeDuplicateElsewhereCommand;
+import org.weiquan.api.dispute.DisputeCommands.LinkDisputeCommand;
 import org.weiquan.api.dispute.DisputeCommands.ReachSettlementCommand;
 import org.weiquan.api.dispute.DisputeCommands.RecordArbitrationAcceptanceCommand;
 import org.weiquan.api.dispute.DisputeCommands.RecordArbitrationAwardCommand;
@@ -47,11 +44,11 @@ import org.weiquan.api.dispute.LabourDisputeEvent.MediationFailedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationPeriodExpiredEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationSessionRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediatorAssignedEvent;
-import org.weiquan.api.dispute.Mediator;
 import org.weiquan.api.dispute.LabourDisputeEvent.PaymentRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementPaymentOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
-import org.weiquan.command.common.CaseRelations;
+import org.weiquan.api.dispute.Mediator;
+import org.weiquan.command.common.CaseAggregate;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.LegalPeriod;
@@ -86,7 +83,7 @@ import static org.weiquan.api.dispute.DisputeStatus.SETTLED;
 @Revision(LabourDispute.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class LabourDispute {
+public class LabourDispute extends CaseAggregate<DisputeStatus> {
     private static final CaseRules RULES = new CaseRules("dispute");
     /**
      * 2: the mediator is kept with their name ({@link Mediator}), not as a bare user name.
@@ -100,8 +97,6 @@ public class LabourDispute {
 
     @AggregateIdentifier
     private DisputeId disputeId;
-    private CaseNumber caseNumber;
-    private DisputeStatus status;
     private LocalDate appliedOn;
     private LocalDate mediationDueOn;
     private LocalDate acceptanceDueOn;
@@ -115,9 +110,6 @@ public class LabourDispute {
     private LocalDate arbitrationAcceptedOn;
     private LocalDate awardDueOn;
     private boolean awardPeriodExtended;
-    /** The cases this one is linked to, and those elsewhere flagged as its possible duplicates. */
-    @AggregateMember
-    private final CaseRelations relations = new CaseRelations();
 
     protected LabourDispute() {
         // for Axon
@@ -126,10 +118,7 @@ public class LabourDispute {
     @CommandHandler
     public LabourDispute(FileDisputeCommand command, DisputePolicy policy, DeadlineManager deadlines,
                          OrganisationAreas areas) {
-        RULES.requirePresent(command.caseNumber(), "caseNumber");
-        RULES.requirePresent(command.organisation(), "organisation");
-        RULES.requirePresent(command.district(), "district");
-        areas.requireWithinArea(command.organisation(), command.district());
+        areas.requireFiling(RULES, command.caseNumber(), command.organisation(), command.district());
         RULES.requirePresent(command.category(), "category");
         RULES.requirePresent(command.employer(), "employer");
         RULES.requirePresent(command.appliedOn(), "appliedOn");
@@ -320,25 +309,18 @@ public class LabourDispute {
                     + " and cannot be closed as " + command.reason());
         }
         apply(new DisputeClosedEvent(disputeId, command.reason(), command.note()));
-        for (String deadline : new String[]{MEDIATION_PERIOD, PAYMENT_DUE, ARBITRATION_ACCEPTANCE_PERIOD,
-                ARBITRATION_AWARD_PERIOD}) {
-            deadlines.cancelAllWithinScope(deadline);
-        }
+        cancel(deadlines, MEDIATION_PERIOD, PAYMENT_DUE, ARBITRATION_ACCEPTANCE_PERIOD, ARBITRATION_AWARD_PERIOD);
         return version();
     }
 
     @CommandHandler
     public long handle(LinkDisputeCommand command) {
-        apply(relations.link(RULES, disputeId.toString(), CaseKind.LABOUR_DISPUTE, caseNumber, command.linkedCaseId(),
-                command.linkedKind(), command.linkedCaseNumber(), command.relation(), command.note()));
-        return version();
+        return link(command);
     }
 
     @CommandHandler
     public long handle(FlagDisputeDuplicateElsewhereCommand command) {
-        relations.flagDuplicateElsewhere(RULES, disputeId.toString(), CaseKind.LABOUR_DISPUTE, command.otherCaseId(), command.otherKind())
-                .ifPresent(AggregateLifecycle::apply);
-        return version();
+        return flagDuplicateElsewhere(command);
     }
 
     private boolean closableFor(ClosureReason reason) {
@@ -463,16 +445,20 @@ public class LabourDispute {
 
     // --- rule helpers ---
 
-    private static long version() {
-        return AggregateLifecycle.getVersion();
+
+    @Override
+    protected CaseRules rules() {
+        return RULES;
     }
 
-    private void requireStatus(String action, DisputeStatus... allowed) {
-        for (DisputeStatus s : allowed) {
-            if (status == s) return;
-        }
-        throw new IllegalTransitionException("dispute.illegal-transition",
-                "cannot " + action + ": " + caseNumber + " is " + status);
+    @Override
+    protected CaseKind kind() {
+        return CaseKind.LABOUR_DISPUTE;
+    }
+
+    @Override
+    protected String caseId() {
+        return disputeId.toString();
     }
 
 }

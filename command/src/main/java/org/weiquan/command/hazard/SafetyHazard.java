@@ -5,11 +5,8 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
-import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.weiquan.api.common.CaseKind;
-import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.InvalidCaseDataException;
@@ -17,9 +14,9 @@ import org.weiquan.api.hazard.EvidenceAttachment;
 import org.weiquan.api.hazard.HazardClosureReason;
 import org.weiquan.api.hazard.HazardCommands.CloseHazardCommand;
 import org.weiquan.api.hazard.HazardCommands.EscalateToMajorHazardCommand;
+import org.weiquan.api.hazard.HazardCommands.FlagHazardDuplicateElsewhereCommand;
 import org.weiquan.api.hazard.HazardCommands.IssueRectificationNoticeCommand;
 import org.weiquan.api.hazard.HazardCommands.LinkHazardCommand;
-import org.weiquan.api.hazard.HazardCommands.FlagHazardDuplicateElsewhereCommand;
 import org.weiquan.api.hazard.HazardCommands.PlaceUnderListedSupervisionCommand;
 import org.weiquan.api.hazard.HazardCommands.RecommendEvacuationCommand;
 import org.weiquan.api.hazard.HazardCommands.RecordEmployerAnswerCommand;
@@ -47,7 +44,7 @@ import org.weiquan.api.hazard.SafetyHazardEvent.RectificationProgressRecordedEve
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationSubmittedEvent;
 import org.weiquan.api.hazard.SafetyHazardEvent.RectificationVerifiedEvent;
 import org.weiquan.api.hazard.VerificationOutcome;
-import org.weiquan.command.common.CaseRelations;
+import org.weiquan.command.common.CaseAggregate;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.DeadlineCalculator;
@@ -82,7 +79,7 @@ import static org.weiquan.api.hazard.HazardStatus.VERIFIED;
  * event sourcing handlers only assign state.
  */
 @Aggregate
-public class SafetyHazard {
+public class SafetyHazard extends CaseAggregate<HazardStatus> {
     private static final CaseRules RULES = new CaseRules("hazard");
     static final String RECTIFICATION_DEADLINE = "rectification-deadline";
     static final String EMPLOYER_ANSWER_PERIOD = "employer-answer-period";
@@ -95,8 +92,6 @@ public class SafetyHazard {
 
     @AggregateIdentifier
     private HazardId hazardId;
-    private CaseNumber caseNumber;
-    private HazardStatus status;
     private HazardSeverity severity;
     private District district;
     private LocalDate foundOn;
@@ -114,9 +109,6 @@ public class SafetyHazard {
     private final Set<ReportRecipient> reportedTo = EnumSet.noneOf(ReportRecipient.class);
     private boolean listed;
     private int evacuationRecommendations;
-    /** The cases this one is linked to, and those elsewhere flagged as its possible duplicates. */
-    @AggregateMember
-    private final CaseRelations relations = new CaseRelations();
 
     protected SafetyHazard() {
         // for Axon
@@ -124,10 +116,7 @@ public class SafetyHazard {
 
     @CommandHandler
     public SafetyHazard(ReportHazardCommand command, OrganisationAreas areas) {
-        RULES.requirePresent(command.caseNumber(), "caseNumber");
-        RULES.requirePresent(command.organisation(), "organisation");
-        RULES.requirePresent(command.district(), "district");
-        areas.requireWithinArea(command.organisation(), command.district());
+        areas.requireFiling(RULES, command.caseNumber(), command.organisation(), command.district());
         RULES.requirePresent(command.severity(), "severity");
         RULES.requirePresent(command.employer(), "employer");
         RULES.requireText(command.employer().name(), "employer.name");
@@ -350,16 +339,12 @@ public class SafetyHazard {
 
     @CommandHandler
     public long handle(LinkHazardCommand command) {
-        apply(relations.link(RULES, hazardId.toString(), CaseKind.SAFETY_HAZARD, caseNumber, command.linkedCaseId(),
-                command.linkedKind(), command.linkedCaseNumber(), command.relation(), command.note()));
-        return version();
+        return link(command);
     }
 
     @CommandHandler
     public long handle(FlagHazardDuplicateElsewhereCommand command) {
-        relations.flagDuplicateElsewhere(RULES, hazardId.toString(), CaseKind.SAFETY_HAZARD, command.otherCaseId(), command.otherKind())
-                .ifPresent(AggregateLifecycle::apply);
-        return version();
+        return flagDuplicateElsewhere(command);
     }
 
     // --- deadlines: each names its notice and re-checks the state, so one that outlived its reason does nothing ---
@@ -387,8 +372,7 @@ public class SafetyHazard {
     }
 
     private static void cancelNoticeDeadlines(DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(RECTIFICATION_DEADLINE);
-        deadlines.cancelAllWithinScope(EMPLOYER_ANSWER_PERIOD);
+        cancel(deadlines, RECTIFICATION_DEADLINE, EMPLOYER_ANSWER_PERIOD);
     }
 
     // --- state ---
@@ -487,16 +471,20 @@ public class SafetyHazard {
 
     // --- rule helpers ---
 
-    private static long version() {
-        return AggregateLifecycle.getVersion();
+
+    @Override
+    protected CaseRules rules() {
+        return RULES;
     }
 
-    private void requireStatus(String action, HazardStatus... allowed) {
-        for (HazardStatus s : allowed) {
-            if (status == s) return;
-        }
-        throw new IllegalTransitionException("hazard.illegal-transition",
-                "cannot " + action + ": " + caseNumber + " is " + status);
+    @Override
+    protected CaseKind kind() {
+        return CaseKind.SAFETY_HAZARD;
+    }
+
+    @Override
+    protected String caseId() {
+        return hazardId.toString();
     }
 
     private void requireOpen(String action) {

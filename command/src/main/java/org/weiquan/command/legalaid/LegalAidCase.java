@@ -5,14 +5,11 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
-import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.weiquan.api.common.CaseKind;
-import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.IllegalTransitionException;
-import org.weiquan.api.common.NotOnRosterException;
 import org.weiquan.api.common.InvalidCaseDataException;
+import org.weiquan.api.common.NotOnRosterException;
 import org.weiquan.api.legalaid.AidOutcome;
 import org.weiquan.api.legalaid.LegalAidCaseEvent.ActivityRecordedEvent;
 import org.weiquan.api.legalaid.LegalAidCaseEvent.ClosingReportSubmittedEvent;
@@ -38,9 +35,9 @@ import org.weiquan.api.legalaid.LegalAidCommands.ApplyForLegalAidCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.ApproveLegalAidCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.AssignLawyerCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.CloseLegalAidCaseCommand;
+import org.weiquan.api.legalaid.LegalAidCommands.FlagLegalAidCaseDuplicateElsewhereCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.GrantUrgentAidCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.LinkLegalAidCaseCommand;
-import org.weiquan.api.legalaid.LegalAidCommands.FlagLegalAidCaseDuplicateElsewhereCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.LodgeObjectionCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.RecordActivityCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.RecordMaterialsReceivedCommand;
@@ -51,8 +48,7 @@ import org.weiquan.api.legalaid.LegalAidCommands.ReviewObjectionCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.SubmitClosingReportCommand;
 import org.weiquan.api.legalaid.LegalAidStatus;
 import org.weiquan.api.legalaid.MeansTestResult;
-
-import org.weiquan.command.common.CaseRelations;
+import org.weiquan.command.common.CaseAggregate;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.common.OrganisationAreas;
 
@@ -83,7 +79,7 @@ import static org.weiquan.api.legalaid.LegalAidStatus.REPORTED;
  * aggregate's new version (the client's next ETag); event sourcing handlers only assign state.
  */
 @Aggregate
-public class LegalAidCase {
+public class LegalAidCase extends CaseAggregate<LegalAidStatus> {
     private static final CaseRules RULES = new CaseRules("legal-aid");
     static final String DECISION_PERIOD = "legal-aid-decision-period";
     static final String MATERIALS_SUPPLY_PERIOD = "legal-aid-materials-supply-period";
@@ -94,8 +90,6 @@ public class LegalAidCase {
 
     @AggregateIdentifier
     private LegalAidCaseId legalAidCaseId;
-    private CaseNumber caseNumber;
-    private LegalAidStatus status;
     private LocalDate appliedOn;
     private boolean meansTestExempt;
     private LocalDate decisionDueOn;
@@ -119,9 +113,6 @@ public class LegalAidCase {
     private LocalDate objectionLodgedOn;
     private LocalDate objectionReviewDueOn;
     private boolean objectionReviewOverdue;
-    /** The cases this one is linked to, and those elsewhere flagged as its possible duplicates. */
-    @AggregateMember
-    private final CaseRelations relations = new CaseRelations();
 
     protected LegalAidCase() {
         // for Axon
@@ -130,10 +121,7 @@ public class LegalAidCase {
     @CommandHandler
     public LegalAidCase(ApplyForLegalAidCommand command, LegalAidPolicy policy, DeadlineManager deadlines,
                         OrganisationAreas areas) {
-        RULES.requirePresent(command.caseNumber(), "caseNumber");
-        RULES.requirePresent(command.organisation(), "organisation");
-        RULES.requirePresent(command.district(), "district");
-        areas.requireWithinArea(command.organisation(), command.district());
+        areas.requireFiling(RULES, command.caseNumber(), command.organisation(), command.district());
         RULES.requirePresent(command.applicant(), "applicant");
         RULES.requireText(command.applicant().name(), "applicant.name");
         RULES.requireText(command.applicant().idNumber(), "applicant.idNumber");
@@ -272,9 +260,7 @@ public class LegalAidCase {
                 : !command.decidedOn().isAfter(decisionDueOn);
         apply(new LegalAidRejectedEvent(legalAidCaseId, command.decidedOn(), command.reasons(), withinPeriod,
                 urgentAid));
-        deadlines.cancelAllWithinScope(DECISION_PERIOD);
-        deadlines.cancelAllWithinScope(MATERIALS_SUPPLY_PERIOD);
-        deadlines.cancelAllWithinScope(LAWYER_ASSIGNMENT_PERIOD);
+        cancel(deadlines, DECISION_PERIOD, MATERIALS_SUPPLY_PERIOD, LAWYER_ASSIGNMENT_PERIOD);
         return version();
     }
 
@@ -404,16 +390,12 @@ public class LegalAidCase {
 
     @CommandHandler
     public long handle(LinkLegalAidCaseCommand command) {
-        apply(relations.link(RULES, legalAidCaseId.toString(), CaseKind.LEGAL_AID, caseNumber, command.linkedCaseId(),
-                command.linkedKind(), command.linkedCaseNumber(), command.relation(), command.note()));
-        return version();
+        return link(command);
     }
 
     @CommandHandler
     public long handle(FlagLegalAidCaseDuplicateElsewhereCommand command) {
-        relations.flagDuplicateElsewhere(RULES, legalAidCaseId.toString(), CaseKind.LEGAL_AID, command.otherCaseId(), command.otherKind())
-                .ifPresent(AggregateLifecycle::apply);
-        return version();
+        return flagDuplicateElsewhere(command);
     }
 
     /**
@@ -587,16 +569,20 @@ public class LegalAidCase {
 
     // --- rule helpers ---
 
-    private static long version() {
-        return AggregateLifecycle.getVersion();
+
+    @Override
+    protected CaseRules rules() {
+        return RULES;
     }
 
-    private void requireStatus(String action, LegalAidStatus... allowed) {
-        for (LegalAidStatus s : allowed) {
-            if (status == s) return;
-        }
-        throw new IllegalTransitionException("legal-aid.illegal-transition",
-                "cannot " + action + ": " + caseNumber + " is " + status);
+    @Override
+    protected CaseKind kind() {
+        return CaseKind.LEGAL_AID;
+    }
+
+    @Override
+    protected String caseId() {
+        return legalAidCaseId.toString();
     }
 
     /** The notice's items, stripped: at least one, none blank, none twice. */

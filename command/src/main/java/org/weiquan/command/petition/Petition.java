@@ -5,11 +5,8 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
-import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.weiquan.api.common.CaseKind;
-import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.api.common.Worker;
@@ -26,8 +23,8 @@ import org.weiquan.api.petition.PetitionCommands.AssignPetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.ClosePetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.DeclinePetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.ExtendReplyPeriodCommand;
-import org.weiquan.api.petition.PetitionCommands.LinkPetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.FlagPetitionDuplicateElsewhereCommand;
+import org.weiquan.api.petition.PetitionCommands.LinkPetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.MarkMaterialAsWhistleblowerCommand;
 import org.weiquan.api.petition.PetitionCommands.ObjectToCompetenceCommand;
 import org.weiquan.api.petition.PetitionCommands.ReceivePetitionCommand;
@@ -62,7 +59,7 @@ import org.weiquan.api.petition.PetitionEvent.ReviewRequestedEvent;
 import org.weiquan.api.petition.PetitionId;
 import org.weiquan.api.petition.PetitionRouting;
 import org.weiquan.api.petition.PetitionStatus;
-import org.weiquan.command.common.CaseRelations;
+import org.weiquan.command.common.CaseAggregate;
 import org.weiquan.command.common.CaseRules;
 import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.LegalPeriod;
@@ -95,7 +92,7 @@ import static org.weiquan.api.petition.PetitionStatus.REVIEW_REQUESTED;
  * state.
  */
 @Aggregate
-public class Petition {
+public class Petition extends CaseAggregate<PetitionStatus> {
     private static final CaseRules RULES = new CaseRules("petition");
     static final String ASSIGNMENT_PERIOD = "petition-assignment-period";
     static final String ACCEPTANCE_NOTICE_PERIOD = "petition-acceptance-notice-period";
@@ -111,8 +108,6 @@ public class Petition {
 
     @AggregateIdentifier
     private PetitionId petitionId;
-    private CaseNumber caseNumber;
-    private PetitionStatus status;
     private LocalDate receivedOn;
     private LocalDate registeredOn;
     private LocalDate assignmentDueOn;
@@ -141,9 +136,6 @@ public class Petition {
     private final Set<AnswerStage> ratedStages = EnumSet.noneOf(AnswerStage.class);
     private int materials;
     private final Set<Integer> whistleblowerMaterials = new HashSet<>();
-    /** The cases this one is linked to, and those elsewhere flagged as its possible duplicates. */
-    @AggregateMember
-    private final CaseRelations relations = new CaseRelations();
 
     protected Petition() {
         // for Axon
@@ -152,10 +144,7 @@ public class Petition {
     @CommandHandler
     public Petition(ReceivePetitionCommand command, PetitionPolicy policy, DeadlineManager deadlines,
                     OrganisationAreas areas, EarlierPetitions earlierPetitions) {
-        RULES.requirePresent(command.caseNumber(), "caseNumber");
-        RULES.requirePresent(command.organisation(), "organisation");
-        RULES.requirePresent(command.district(), "district");
-        areas.requireWithinArea(command.organisation(), command.district());
+        areas.requireFiling(RULES, command.caseNumber(), command.organisation(), command.district());
         RULES.requirePresent(command.channel(), "channel");
         RULES.requirePresent(command.receivedOn(), "receivedOn");
         RULES.requirePresent(command.officerInCharge(), "officerInCharge");
@@ -262,8 +251,7 @@ public class Petition {
         LocalDate assignmentDue = policy.calculator().lastDay(command.objectedOn(), policy.assignment());
         apply(new CompetenceObjectedEvent(petitionId, command.objectedOn(), handlingUnit, command.reason(),
                 assignmentDue));
-        deadlines.cancelAllWithinScope(ACCEPTANCE_NOTICE_PERIOD);
-        deadlines.cancelAllWithinScope(ASSIGNMENT_PERIOD);
+        cancel(deadlines, ACCEPTANCE_NOTICE_PERIOD, ASSIGNMENT_PERIOD);
         deadlines.schedule(policy.calculator().endOf(assignmentDue).toInstant(), ASSIGNMENT_PERIOD);
         return version();
     }
@@ -454,16 +442,12 @@ public class Petition {
 
     @CommandHandler
     public long handle(LinkPetitionCommand command) {
-        apply(relations.link(RULES, petitionId.toString(), CaseKind.PETITION, caseNumber, command.linkedCaseId(),
-                command.linkedKind(), command.linkedCaseNumber(), command.relation(), command.note()));
-        return version();
+        return link(command);
     }
 
     @CommandHandler
     public long handle(FlagPetitionDuplicateElsewhereCommand command) {
-        relations.flagDuplicateElsewhere(RULES, petitionId.toString(), CaseKind.PETITION, command.otherCaseId(), command.otherKind())
-                .ifPresent(AggregateLifecycle::apply);
-        return version();
+        return flagDuplicateElsewhere(command);
     }
 
     private boolean closableFor(PetitionClosureReason reason) {
@@ -671,9 +655,6 @@ public class Petition {
 
     // --- rule helpers ---
 
-    private static long version() {
-        return AggregateLifecycle.getVersion();
-    }
 
     private static MaterialAddedEvent materialAdded(PetitionId id, int number, Material material) {
         return new MaterialAddedEvent(id, number, material.fileName(), material.mediaType(), material.sizeBytes(),
@@ -695,12 +676,19 @@ public class Petition {
         }
     }
 
-    private void requireStatus(String action, PetitionStatus... allowed) {
-        for (PetitionStatus s : allowed) {
-            if (status == s) return;
-        }
-        throw new IllegalTransitionException("petition.illegal-transition",
-                "cannot " + action + ": " + caseNumber + " is " + status);
+    @Override
+    protected CaseRules rules() {
+        return RULES;
+    }
+
+    @Override
+    protected CaseKind kind() {
+        return CaseKind.PETITION;
+    }
+
+    @Override
+    protected String caseId() {
+        return petitionId.toString();
     }
 
     private static void requireValid(Material material, String field) {
