@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.app.security.WeiquanUser;
+import org.weiquan.query.cases.ViewMapping;
 
 import java.util.List;
 
@@ -18,15 +19,20 @@ public interface CaseKindSupport {
     /** Where the kind's cases live in the API, e.g. {@code /api/disputes}. */
     String apiPath();
 
-    /** The sealed event interface(s) of the kind's aggregate. */
-    Class<?>[] eventTypes();
+    /** How the kind's events reach its read-side view (its {@code XView.MAPPING}). */
+    ViewMapping<?, ?> views();
+
+    /** The sealed event interface of the kind's aggregate. */
+    default Class<?>[] eventTypes() {
+        return new Class<?>[]{views().eventType()};
+    }
 
     /**
      * The case's detail as it stood after {@code events} (its own events, in order, from the first):
      * the same fold the kind's detail projection applies. Point-in-time views use it.
      */
     default Object detailAfter(List<? extends DomainEventMessage<?>> events) {
-        throw new UnsupportedOperationException(kind() + " has no point-in-time view yet");
+        return views().fold(events).toDetail();
     }
 
     /**

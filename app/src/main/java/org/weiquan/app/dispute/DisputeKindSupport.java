@@ -1,18 +1,14 @@
 package org.weiquan.app.dispute;
 
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
-import org.weiquan.api.dispute.DisputeCommands.FlagDisputeDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.LinkRelation;
+import org.weiquan.api.dispute.DisputeCommands.FlagDisputeDuplicateElsewhereCommand;
 import org.weiquan.api.dispute.DisputeCommands.LinkDisputeCommand;
 import org.weiquan.api.dispute.DisputeId;
-import org.weiquan.api.dispute.LabourDisputeEvent;
 import org.weiquan.app.casefile.CaseKindSupport;
-import org.weiquan.app.casefile.EventFold;
+import org.weiquan.query.cases.ViewMapping;
 import org.weiquan.query.dispute.DisputeView;
-
-import java.util.List;
 
 @Component
 public class DisputeKindSupport implements CaseKindSupport {
@@ -28,15 +24,8 @@ public class DisputeKindSupport implements CaseKindSupport {
     }
 
     @Override
-    public Class<?>[] eventTypes() {
-        return new Class<?>[]{LabourDisputeEvent.class};
-    }
-
-    @Override
-    public Object detailAfter(List<? extends DomainEventMessage<?>> events) {
-        DisputeView view = new DisputeView();
-        EventFold.fold(events, LabourDisputeEvent.class, view::apply, view::link);
-        return view.toDetail();
+    public ViewMapping<?, ?> views() {
+        return DisputeView.MAPPING;
     }
 
     @Override

@@ -1,18 +1,14 @@
 package org.weiquan.app.hazard;
 
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
-import org.weiquan.api.hazard.HazardCommands.FlagHazardDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.LinkRelation;
+import org.weiquan.api.hazard.HazardCommands.FlagHazardDuplicateElsewhereCommand;
 import org.weiquan.api.hazard.HazardCommands.LinkHazardCommand;
 import org.weiquan.api.hazard.HazardId;
-import org.weiquan.api.hazard.SafetyHazardEvent;
 import org.weiquan.app.casefile.CaseKindSupport;
-import org.weiquan.app.casefile.EventFold;
+import org.weiquan.query.cases.ViewMapping;
 import org.weiquan.query.hazard.HazardView;
-
-import java.util.List;
 
 /** What safety hazards contribute to the shared case machinery. */
 @Component
@@ -29,15 +25,8 @@ public class HazardKindSupport implements CaseKindSupport {
     }
 
     @Override
-    public Class<?>[] eventTypes() {
-        return new Class<?>[]{SafetyHazardEvent.class};
-    }
-
-    @Override
-    public Object detailAfter(List<? extends DomainEventMessage<?>> events) {
-        HazardView view = new HazardView();
-        EventFold.fold(events, SafetyHazardEvent.class, view::apply, view::link);
-        return view.toDetail();
+    public ViewMapping<?, ?> views() {
+        return HazardView.MAPPING;
     }
 
     @Override

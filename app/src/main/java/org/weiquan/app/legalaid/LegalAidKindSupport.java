@@ -1,18 +1,14 @@
 package org.weiquan.app.legalaid;
 
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
-import org.weiquan.api.legalaid.LegalAidCommands.FlagLegalAidCaseDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.LinkRelation;
-import org.weiquan.api.legalaid.LegalAidCaseEvent;
 import org.weiquan.api.legalaid.LegalAidCaseId;
+import org.weiquan.api.legalaid.LegalAidCommands.FlagLegalAidCaseDuplicateElsewhereCommand;
 import org.weiquan.api.legalaid.LegalAidCommands.LinkLegalAidCaseCommand;
 import org.weiquan.app.casefile.CaseKindSupport;
-import org.weiquan.app.casefile.EventFold;
+import org.weiquan.query.cases.ViewMapping;
 import org.weiquan.query.legalaid.LegalAidCaseView;
-
-import java.util.List;
 
 /** What legal-aid cases contribute to the shared case machinery. */
 @Component
@@ -30,15 +26,8 @@ public class LegalAidKindSupport implements CaseKindSupport {
     }
 
     @Override
-    public Class<?>[] eventTypes() {
-        return new Class<?>[]{LegalAidCaseEvent.class};
-    }
-
-    @Override
-    public Object detailAfter(List<? extends DomainEventMessage<?>> events) {
-        LegalAidCaseView view = new LegalAidCaseView();
-        EventFold.fold(events, LegalAidCaseEvent.class, view::apply, view::link);
-        return view.toDetail();
+    public ViewMapping<?, ?> views() {
+        return LegalAidCaseView.MAPPING;
     }
 
     @Override

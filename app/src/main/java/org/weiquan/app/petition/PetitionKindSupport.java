@@ -1,20 +1,16 @@
 package org.weiquan.app.petition;
 
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.weiquan.api.petition.PetitionCommands.FlagPetitionDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.LinkRelation;
+import org.weiquan.api.petition.PetitionCommands.FlagPetitionDuplicateElsewhereCommand;
 import org.weiquan.api.petition.PetitionCommands.LinkPetitionCommand;
-import org.weiquan.api.petition.PetitionEvent;
 import org.weiquan.api.petition.PetitionId;
 import org.weiquan.app.casefile.CaseKindSupport;
-import org.weiquan.app.casefile.EventFold;
 import org.weiquan.app.security.WeiquanUser;
+import org.weiquan.query.cases.ViewMapping;
 import org.weiquan.query.petition.PetitionView;
-
-import java.util.List;
 
 @Component
 public class PetitionKindSupport implements CaseKindSupport {
@@ -36,21 +32,14 @@ public class PetitionKindSupport implements CaseKindSupport {
     }
 
     @Override
-    public Class<?>[] eventTypes() {
-        return new Class<?>[]{PetitionEvent.class};
+    public ViewMapping<?, ?> views() {
+        return PetitionView.MAPPING;
     }
 
     /** The accused party never sees the history: it holds whistleblower material in full (§30). */
     @Override
     public void requireHistoryVisible(String caseId, WeiquanUser user) {
         reader.getObject().requireHistoryMayBeShown(caseId, user);
-    }
-
-    @Override
-    public Object detailAfter(List<? extends DomainEventMessage<?>> events) {
-        PetitionView view = new PetitionView();
-        EventFold.fold(events, PetitionEvent.class, view::apply, view::link);
-        return view.toDetail();
     }
 
     @Override

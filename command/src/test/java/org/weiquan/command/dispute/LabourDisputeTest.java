@@ -13,15 +13,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.weiquan.api.common.CaseKind;
-import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
-import org.weiquan.api.dispute.DisputeCommands.FlagDisputeDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseNumber;
-import org.weiquan.api.common.CaseRuleException;
 import org.weiquan.api.common.District;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.NotOnRosterException;
-import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.api.common.OfficerId;
 import org.weiquan.api.common.OrganisationId;
 import org.weiquan.api.common.Worker;
@@ -33,6 +30,7 @@ import org.weiquan.api.dispute.DisputeCommands.AssignMediatorCommand;
 import org.weiquan.api.dispute.DisputeCommands.CloseDisputeCommand;
 import org.weiquan.api.dispute.DisputeCommands.ExtendArbitrationPeriodCommand;
 import org.weiquan.api.dispute.DisputeCommands.FileDisputeCommand;
+import org.weiquan.api.dispute.DisputeCommands.FlagDisputeDuplicateElsewhereCommand;
 import org.weiquan.api.dispute.DisputeCommands.ReachSettlementCommand;
 import org.weiquan.api.dispute.DisputeCommands.RecordArbitrationAcceptanceCommand;
 import org.weiquan.api.dispute.DisputeCommands.RecordArbitrationAwardCommand;
@@ -56,10 +54,10 @@ import org.weiquan.api.dispute.LabourDisputeEvent.MediationFailedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationPeriodExpiredEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediationSessionRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.MediatorAssignedEvent;
-import org.weiquan.api.dispute.Mediator;
 import org.weiquan.api.dispute.LabourDisputeEvent.PaymentRecordedEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementPaymentOverdueEvent;
 import org.weiquan.api.dispute.LabourDisputeEvent.SettlementReachedEvent;
+import org.weiquan.api.dispute.Mediator;
 import org.weiquan.command.common.OrganisationAreas;
 import org.weiquan.command.deadline.DeadlineCalculator;
 import org.weiquan.command.deadline.HolidayCalendar;
@@ -78,9 +76,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-import static org.weiquan.command.common.CaseRuleMatchers.invalid;
-import static org.weiquan.command.common.CaseRuleMatchers.refused;
-import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.weiquan.api.dispute.DisputeStatus.ACCEPTED;
 import static org.weiquan.api.dispute.DisputeStatus.AWARDED;
@@ -92,6 +87,8 @@ import static org.weiquan.api.dispute.DisputeStatus.MEDIATION_FAILED;
 import static org.weiquan.api.dispute.DisputeStatus.PAID;
 import static org.weiquan.api.dispute.DisputeStatus.REFERRED_TO_ARBITRATION;
 import static org.weiquan.api.dispute.DisputeStatus.SETTLED;
+import static org.weiquan.command.common.CaseRuleMatchers.invalid;
+import static org.weiquan.command.common.CaseRuleMatchers.refused;
 
 /**
  * The labour dispute aggregate against the statutory policy and China's 2025/2026 holiday calendar.
@@ -1773,6 +1770,7 @@ class LabourDisputeTest {
 
     @Nested
     class DuplicatesElsewhere {
+        // the rules behind it are CaseAggregate's, tested once in SafetyHazardTest; here: that it is wired
         private static final String OTHER = "5a0e7c1d-2b3f-4e6a-9c8d-7f1e2d3c4b5a";
         private final DuplicateElsewhereFlaggedEvent flagged =
                 new DuplicateElsewhereFlaggedEvent(ID.toString(), CaseKind.LABOUR_DISPUTE, OTHER, CaseKind.LABOUR_DISPUTE);
@@ -1782,27 +1780,6 @@ class LabourDisputeTest {
             fixture.given(history(FILED))
                     .when(new FlagDisputeDuplicateElsewhereCommand(ID, OTHER, CaseKind.LABOUR_DISPUTE))
                     .expectEvents(flagged);
-        }
-
-        @Test
-        void the_same_case_is_flagged_once() {
-            fixture.given(history(FILED))
-                    .andGiven(flagged)
-                    .when(new FlagDisputeDuplicateElsewhereCommand(ID, OTHER, CaseKind.LABOUR_DISPUTE))
-                    .expectSuccessfulHandlerExecution()
-                    .expectNoEvents();
-        }
-
-        @Test
-        void the_other_case_and_its_kind_must_be_named() {
-            fixture.given(history(FILED))
-                    .when(new FlagDisputeDuplicateElsewhereCommand(ID, null, CaseKind.LABOUR_DISPUTE))
-                    .expectException(invalid("dispute.missing-field", "otherCaseId"))
-                    .expectNoEvents();
-            fixture.given(history(FILED))
-                    .when(new FlagDisputeDuplicateElsewhereCommand(ID, OTHER, null))
-                    .expectException(invalid("dispute.missing-field", "otherKind"))
-                    .expectNoEvents();
         }
     }
 }

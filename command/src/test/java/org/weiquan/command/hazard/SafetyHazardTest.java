@@ -13,16 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
-import org.weiquan.api.hazard.HazardCommands.FlagHazardDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.common.CaseNumber;
-import org.weiquan.api.common.CaseRuleException;
 import org.weiquan.api.common.District;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.IllegalTransitionException;
-import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.common.OfficerId;
 import org.weiquan.api.common.OrganisationId;
@@ -30,6 +27,7 @@ import org.weiquan.api.hazard.EvidenceAttachment;
 import org.weiquan.api.hazard.HazardClosureReason;
 import org.weiquan.api.hazard.HazardCommands.CloseHazardCommand;
 import org.weiquan.api.hazard.HazardCommands.EscalateToMajorHazardCommand;
+import org.weiquan.api.hazard.HazardCommands.FlagHazardDuplicateElsewhereCommand;
 import org.weiquan.api.hazard.HazardCommands.IssueRectificationNoticeCommand;
 import org.weiquan.api.hazard.HazardCommands.LinkHazardCommand;
 import org.weiquan.api.hazard.HazardCommands.PlaceUnderListedSupervisionCommand;
@@ -73,9 +71,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import static org.weiquan.command.common.CaseRuleMatchers.invalid;
-import static org.weiquan.command.common.CaseRuleMatchers.refused;
-import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.weiquan.api.hazard.HazardSeverity.GENERAL;
 import static org.weiquan.api.hazard.HazardSeverity.MAJOR;
@@ -86,6 +81,8 @@ import static org.weiquan.api.hazard.HazardStatus.REPORTED;
 import static org.weiquan.api.hazard.HazardStatus.VERIFIED;
 import static org.weiquan.api.hazard.ReportRecipient.WORKERS_CONGRESS;
 import static org.weiquan.api.hazard.ReportRecipient.WORK_SAFETY_AUTHORITY;
+import static org.weiquan.command.common.CaseRuleMatchers.invalid;
+import static org.weiquan.command.common.CaseRuleMatchers.refused;
 
 /**
  * The safety hazard aggregate against the statutory policy and China's 2025/2026 holiday calendar,
@@ -1205,6 +1202,10 @@ class SafetyHazardTest {
     // Links
     // ------------------------------------------------------------------------------------------------
 
+    /**
+     * The links every case keeps, with the rules of {@link org.weiquan.command.common.CaseAggregate}:
+     * tested here once, for every kind; the other kinds' tests check only that it is wired.
+     */
     @Nested
     class Linking {
         private static final String PETITION = "0b7e9c3d-5a1f-4c2e-9d8b-6f4a2e1c7b90";
@@ -1749,6 +1750,7 @@ class SafetyHazardTest {
     // Possible duplicates in other organisations
     // ------------------------------------------------------------------------------------------------
 
+    /** Duplicates flagged elsewhere, as {@code Linking}: the shared rules, tested once for every kind. */
     @Nested
     class DuplicatesElsewhere {
         private static final String OTHER = "5a0e7c1d-2b3f-4e6a-9c8d-7f1e2d3c4b5a";

@@ -13,16 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
-import org.weiquan.api.petition.PetitionCommands.FlagPetitionDuplicateElsewhereCommand;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.CaseLinkedEvent;
 import org.weiquan.api.common.CaseNumber;
-import org.weiquan.api.common.CaseRuleException;
 import org.weiquan.api.common.District;
+import org.weiquan.api.common.DuplicateElsewhereFlaggedEvent;
 import org.weiquan.api.common.Employer;
 import org.weiquan.api.common.IllegalTransitionException;
-import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.common.OfficerId;
 import org.weiquan.api.common.OrganisationId;
@@ -40,6 +37,7 @@ import org.weiquan.api.petition.PetitionCommands.AssignPetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.ClosePetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.DeclinePetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.ExtendReplyPeriodCommand;
+import org.weiquan.api.petition.PetitionCommands.FlagPetitionDuplicateElsewhereCommand;
 import org.weiquan.api.petition.PetitionCommands.LinkPetitionCommand;
 import org.weiquan.api.petition.PetitionCommands.MarkMaterialAsWhistleblowerCommand;
 import org.weiquan.api.petition.PetitionCommands.ObjectToCompetenceCommand;
@@ -97,7 +95,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.weiquan.api.petition.PetitionStatus.ACCEPTED;
 import static org.weiquan.api.petition.PetitionStatus.ASSIGNED;
@@ -110,6 +107,8 @@ import static org.weiquan.api.petition.PetitionStatus.REGISTERED;
 import static org.weiquan.api.petition.PetitionStatus.REPLIED;
 import static org.weiquan.api.petition.PetitionStatus.REVIEW_ANSWERED;
 import static org.weiquan.api.petition.PetitionStatus.REVIEW_REQUESTED;
+import static org.weiquan.command.common.CaseRuleMatchers.invalid;
+import static org.weiquan.command.common.CaseRuleMatchers.refused;
 
 /**
  * The petition aggregate against the statutory policy and China's 2025/2026 holiday calendar.
@@ -1602,6 +1601,7 @@ class PetitionTest {
 
     @Nested
     class Links {
+        // the rules behind it are CaseAggregate's, tested once in SafetyHazardTest; here: that it is wired
         private final String legalAidCase = UUID.nameUUIDFromBytes("legal-aid".getBytes()).toString();
 
         @Test
@@ -1611,40 +1611,6 @@ class PetitionTest {
                     .expectEvents(new CaseLinkedEvent(ID.toString(), CaseKind.PETITION, legalAidCase, CaseKind.LEGAL_AID,
                             "LA-2026-000003", LinkRelation.LED_TO, "转法律援助"))
                     .expectResultMessagePayload(4L);
-        }
-
-        @Test
-        void a_petition_cannot_be_linked_to_itself() {
-            fixture.given(history(ACCEPTED))
-                    .when(link(ID.toString()))
-                    .expectException(invalid("case.self-link", "linkedCaseId"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void the_same_link_is_recorded_once() {
-            fixture.given(history(ACCEPTED))
-                    .andGiven(new CaseLinkedEvent(ID.toString(), CaseKind.PETITION, legalAidCase, CaseKind.LEGAL_AID,
-                            "LA-2026-000003", LinkRelation.LED_TO, null))
-                    .when(link(legalAidCase))
-                    .expectException(refused(IllegalTransitionException.class, "case.already-linked"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void a_link_needs_the_other_case_its_kind_and_the_relation() {
-            fixture.given(history(ACCEPTED))
-                    .when(new LinkPetitionCommand(ID, null, CaseKind.LEGAL_AID, "LA-2026-000003", LinkRelation.LED_TO, null))
-                    .expectException(invalid("petition.missing-field", "linkedCaseId"))
-                    .expectNoEvents();
-            fixture.given(history(ACCEPTED))
-                    .when(new LinkPetitionCommand(ID, legalAidCase, null, "LA-2026-000003", LinkRelation.LED_TO, null))
-                    .expectException(invalid("petition.missing-field", "linkedKind"))
-                    .expectNoEvents();
-            fixture.given(history(ACCEPTED))
-                    .when(new LinkPetitionCommand(ID, legalAidCase, CaseKind.LEGAL_AID, "LA-2026-000003", null, null))
-                    .expectException(invalid("petition.missing-field", "relation"))
-                    .expectNoEvents();
         }
 
         private LinkPetitionCommand link(String other) {
@@ -2294,52 +2260,6 @@ class PetitionTest {
     // matchers
     // ================================================================================================
 
-    /** A refusal of the given type whose stable {@code code()} is {@code code}. */
-    private static Matcher<Object> refused(Class<? extends CaseRuleException> type, String code) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return type.isInstance(actual) && code.equals(((CaseRuleException) actual).code());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(type.getSimpleName() + " with code ").appendValue(code);
-            }
-
-            @Override
-            public void describeMismatch(Object item, Description description) {
-                if (item instanceof CaseRuleException e) {
-                    description.appendText("was " + e.getClass().getSimpleName() + " with code ")
-                            .appendValue(e.code()).appendText(": " + e.getMessage());
-                } else {
-                    description.appendText("was ").appendValue(item);
-                }
-            }
-        };
-    }
-
-    /** An {@link InvalidCaseDataException} with the given code, blaming the given command field. */
-    private static Matcher<Object> invalid(String code, String field) {
-        Matcher<Object> blamesField = new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof InvalidCaseDataException e && field.equals(e.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("blaming field ").appendValue(field);
-            }
-
-            @Override
-            public void describeMismatch(Object item, Description description) {
-                description.appendText(item instanceof InvalidCaseDataException e ? "blamed " + e.field() + ": "
-                        + e.getMessage() : "was " + item);
-            }
-        };
-        return allOf(refused(InvalidCaseDataException.class, code), blamesField);
-    }
 
     /** Exactly one event, of the given type. */
     private static Matcher<List<org.axonframework.messaging.Message<?>>> exactly(Class<?> type) {
@@ -2370,6 +2290,7 @@ class PetitionTest {
 
     @Nested
     class DuplicatesElsewhere {
+        // the rules behind it are CaseAggregate's, tested once in SafetyHazardTest; here: that it is wired
         private static final String OTHER = "5a0e7c1d-2b3f-4e6a-9c8d-7f1e2d3c4b5a";
         private final DuplicateElsewhereFlaggedEvent flagged =
                 new DuplicateElsewhereFlaggedEvent(ID.toString(), CaseKind.PETITION, OTHER, CaseKind.PETITION);
@@ -2379,27 +2300,6 @@ class PetitionTest {
             fixture.given(history(RECEIVED))
                     .when(new FlagPetitionDuplicateElsewhereCommand(ID, OTHER, CaseKind.PETITION))
                     .expectEvents(flagged);
-        }
-
-        @Test
-        void the_same_case_is_flagged_once() {
-            fixture.given(history(RECEIVED))
-                    .andGiven(flagged)
-                    .when(new FlagPetitionDuplicateElsewhereCommand(ID, OTHER, CaseKind.PETITION))
-                    .expectSuccessfulHandlerExecution()
-                    .expectNoEvents();
-        }
-
-        @Test
-        void the_other_case_and_its_kind_must_be_named() {
-            fixture.given(history(RECEIVED))
-                    .when(new FlagPetitionDuplicateElsewhereCommand(ID, null, CaseKind.PETITION))
-                    .expectException(invalid("petition.missing-field", "otherCaseId"))
-                    .expectNoEvents();
-            fixture.given(history(RECEIVED))
-                    .when(new FlagPetitionDuplicateElsewhereCommand(ID, OTHER, null))
-                    .expectException(invalid("petition.missing-field", "otherKind"))
-                    .expectNoEvents();
         }
     }
 }

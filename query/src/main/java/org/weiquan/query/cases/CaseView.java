@@ -76,6 +76,9 @@ public abstract class CaseView<S extends Enum<S> & CaseStatus> {
     /** The deadline the current stage runs against, if any. */
     public abstract LocalDate nextDeadline();
 
+    /** The kind's detail record: the whole current state, as its detail query answers it. */
+    public abstract Object toDetail();
+
     /** What the case list's free-text search looks in, normalised. */
     public abstract String searchText();
 

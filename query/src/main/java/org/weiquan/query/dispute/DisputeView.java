@@ -204,6 +204,7 @@ public class DisputeView extends CaseView<DisputeStatus> {
         };
     }
 
+    @Override
     public DisputeDetail toDetail() {
         return new DisputeDetail(disputeId, caseNumber, status, version, organisation, district, category, workers,
                 employer, claim, claimedAmount, appliedOn, infringementKnownOn, filedAfterLimitation, collective,

@@ -235,6 +235,7 @@ public class HazardView extends CaseView<HazardStatus> {
         return searchText(List.of(), location, description);
     }
 
+    @Override
     public HazardDetail toDetail() {
         return new HazardDetail(hazardId, caseNumber, status, version, organisation, district, severity,
                 escalatedToMajorOn, escalationReason, employer, location, description, foundOn, inspector, noticeNumber,

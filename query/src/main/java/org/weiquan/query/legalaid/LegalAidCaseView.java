@@ -289,6 +289,7 @@ public class LegalAidCaseView extends CaseView<LegalAidStatus> {
         return Stream.of(dates).filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
     }
 
+    @Override
     public LegalAidCaseDetail toDetail() {
         LegalAidCaseDetail.Materials materials = materialsRequestedOn == null ? null
                 : new LegalAidCaseDetail.Materials(materialsRequestedOn, missingMaterials, materialsSupplyBy,

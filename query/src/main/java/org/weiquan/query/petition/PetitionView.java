@@ -329,6 +329,7 @@ public class PetitionView extends CaseView<PetitionStatus> {
                 claim);
     }
 
+    @Override
     public PetitionDetail toDetail() {
         return new PetitionDetail(petitionId, caseNumber, status, version, organisation, district, channel, receivedOn,
                 petitioners, visitorCount, collective, employer, accusedOrganisation, whistleblower, claim,
