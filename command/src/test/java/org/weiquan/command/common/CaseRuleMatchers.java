@@ -1,10 +1,13 @@
 package org.weiquan.command.common;
 
+import org.axonframework.deadline.DeadlineMessage;
 import org.hamcrest.BaseMatcher;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.weiquan.api.common.CaseRuleException;
 import org.weiquan.api.common.InvalidCaseDataException;
+
+import java.util.List;
 
 import static org.hamcrest.Matchers.allOf;
 
@@ -61,5 +64,21 @@ public final class CaseRuleMatchers {
             }
         };
         return allOf(refused(InvalidCaseDataException.class, code), blamesField);
+    }
+
+    /** Every deadline met was named {@code name}, and there was at least one. */
+    public static Matcher<List<DeadlineMessage<?>>> onlyDeadlinesNamed(String name) {
+        return new BaseMatcher<>() {
+            @Override
+            public boolean matches(Object actual) {
+                return actual instanceof List<?> list && !list.isEmpty() && list.stream()
+                        .allMatch(m -> m instanceof DeadlineMessage<?> d && name.equals(d.getDeadlineName()));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("deadlines all named ").appendValue(name);
+            }
+        };
     }
 }

@@ -1,11 +1,7 @@
 package org.weiquan.command.dispute;
 
-import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -88,6 +84,7 @@ import static org.weiquan.api.dispute.DisputeStatus.PAID;
 import static org.weiquan.api.dispute.DisputeStatus.REFERRED_TO_ARBITRATION;
 import static org.weiquan.api.dispute.DisputeStatus.SETTLED;
 import static org.weiquan.command.common.CaseRuleMatchers.invalid;
+import static org.weiquan.command.common.CaseRuleMatchers.onlyDeadlinesNamed;
 import static org.weiquan.command.common.CaseRuleMatchers.refused;
 
 /**
@@ -1748,21 +1745,6 @@ class LabourDisputeTest {
 
 
 
-    /** Every deadline met was named {@code name}, and there was at least one. */
-    private static Matcher<List<DeadlineMessage<?>>> onlyDeadlinesNamed(String name) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof List<?> list && !list.isEmpty() && list.stream()
-                        .allMatch(m -> m instanceof DeadlineMessage<?> d && name.equals(d.getDeadlineName()));
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("deadlines all named ").appendValue(name);
-            }
-        };
-    }
 
     // ------------------------------------------------------------------------------------------------
     // Possible duplicates in other organisations

@@ -82,6 +82,7 @@ import static org.weiquan.api.hazard.HazardStatus.VERIFIED;
 import static org.weiquan.api.hazard.ReportRecipient.WORKERS_CONGRESS;
 import static org.weiquan.api.hazard.ReportRecipient.WORK_SAFETY_AUTHORITY;
 import static org.weiquan.command.common.CaseRuleMatchers.invalid;
+import static org.weiquan.command.common.CaseRuleMatchers.onlyDeadlinesNamed;
 import static org.weiquan.command.common.CaseRuleMatchers.refused;
 
 /**
@@ -1730,21 +1731,6 @@ class SafetyHazardTest {
         };
     }
 
-    /** Every deadline met was named {@code name}, and there was at least one. */
-    private static Matcher<List<DeadlineMessage<?>>> onlyDeadlinesNamed(String name) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof List<?> list && !list.isEmpty() && list.stream()
-                        .allMatch(m -> m instanceof DeadlineMessage<?> d && name.equals(d.getDeadlineName()));
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("deadlines all named ").appendValue(name);
-            }
-        };
-    }
 
     // ------------------------------------------------------------------------------------------------
     // Possible duplicates in other organisations

@@ -1,10 +1,7 @@
 package org.weiquan.command.petition;
 
-import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -108,6 +105,7 @@ import static org.weiquan.api.petition.PetitionStatus.REPLIED;
 import static org.weiquan.api.petition.PetitionStatus.REVIEW_ANSWERED;
 import static org.weiquan.api.petition.PetitionStatus.REVIEW_REQUESTED;
 import static org.weiquan.command.common.CaseRuleMatchers.invalid;
+import static org.weiquan.command.common.CaseRuleMatchers.onlyDeadlinesNamed;
 import static org.weiquan.command.common.CaseRuleMatchers.refused;
 
 /**
@@ -2268,21 +2266,6 @@ class PetitionTest {
                 org.axonframework.test.matchers.Matchers.andNoMore());
     }
 
-    /** Every deadline met was named {@code name}, and there was at least one. */
-    private static Matcher<List<DeadlineMessage<?>>> onlyDeadlinesNamed(String name) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof List<?> list && !list.isEmpty() && list.stream()
-                        .allMatch(m -> m instanceof DeadlineMessage<?> d && name.equals(d.getDeadlineName()));
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("deadlines all named ").appendValue(name);
-            }
-        };
-    }
 
     // ------------------------------------------------------------------------------------------------
     // Possible duplicates in other organisations
