@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.weiquan.api.dispute.LabourDisputeEvent;
 import org.weiquan.app.support.ApiResponse;
 import org.weiquan.app.support.Disputes;
@@ -31,6 +32,7 @@ import static org.weiquan.app.support.Problems.assertProblem;
  * hands the parked events over in their order.
  */
 @Import(DeadLetterHttpTest.PoisonedProjectionConfig.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // a configuration of its own
 class DeadLetterHttpTest extends HttpIntegrationTest {
     static final String GROUP = "poison-test";
 

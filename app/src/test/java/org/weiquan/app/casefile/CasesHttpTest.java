@@ -202,18 +202,24 @@ class CasesHttpTest extends HttpIntegrationTest {
 
     @Test
     void a_closed_case_is_no_longer_a_possible_duplicate() {
+        String idNumber = Disputes.uniqueIdNumber();
+        ObjectNode employer = Disputes.uniqueEmployer();
         ObjectNode body = Disputes.filing();
         body.withArray("workers").removeAll();
-        body.withArray("workers").addObject().put("name", "王五").put("idNumber", Disputes.idNumber(888));
-        String id = file(body).path("disputeId").asText();
+        body.withArray("workers").addObject().put("name", "王五").put("idNumber", idNumber);
+        body.set("employer", employer);
+        JsonNode filed = file(body);
+        String id = filed.path("disputeId").asText();
         assertThat(api.as(OFFICER_LI).ifMatch(0).post(Disputes.path(id) + "/closure",
                 Map.of("reason", "WITHDRAWN", "note", "撤回")).status()).isEqualTo(200);
         await().atMost(READ_SIDE).untilAsserted(() -> assertThat(api.as(OFFICER_LI)
-                .get("/api/cases?status=CLOSED&size=200").json().path("items").toString()).contains(id));
+                .get("/api/cases?status=CLOSED&q=" + filed.path("caseNumber").asText()).json().path("items").toString())
+                .contains(id));
 
         ObjectNode again = Disputes.filing();
         again.withArray("workers").removeAll();
-        again.withArray("workers").addObject().put("name", "王五").put("idNumber", Disputes.idNumber(888));
+        again.withArray("workers").addObject().put("name", "王五").put("idNumber", idNumber);
+        again.set("employer", employer);
         assertThat(file(again).path("possibleDuplicates")).isEmpty();
     }
 

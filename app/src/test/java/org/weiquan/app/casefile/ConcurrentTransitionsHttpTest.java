@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.weiquan.app.support.ApiResponse;
 import org.weiquan.app.support.Disputes;
+import org.weiquan.app.support.FreshStore;
 import org.weiquan.app.support.HttpIntegrationTest;
 
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import static org.weiquan.app.support.Problems.assertProblem;
  * cancelled side by side), one case changed by many at once has exactly one winner per version and
  * every loser is told to reload, and a transition retried with one Idempotency-Key happens once.
  */
+@FreshStore // it counts every scheduled deadline
 class ConcurrentTransitionsHttpTest extends HttpIntegrationTest {
 
     /** One step of a case's path: the transition and its body. */

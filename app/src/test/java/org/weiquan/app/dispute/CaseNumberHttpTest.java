@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.weiquan.app.support.ApiResponse;
 import org.weiquan.app.support.Disputes;
+import org.weiquan.app.support.FreshStore;
 import org.weiquan.app.support.HttpIntegrationTest;
 
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import static org.weiquan.app.support.Problems.assertProblem;
  * Case numbers are read aloud: {@code LD-<year>-<6 digits>}, unique, and without gaps, also when
  * filings arrive at the same moment, and a refused filing uses none up.
  */
+@FreshStore // the first filings of the year race to create its counter
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CaseNumberHttpTest extends HttpIntegrationTest {
     private static final int FILINGS = 20;

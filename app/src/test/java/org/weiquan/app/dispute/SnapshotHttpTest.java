@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.weiquan.app.support.Disputes;
 import org.weiquan.app.support.HttpIntegrationTest;
@@ -28,6 +29,7 @@ import static org.weiquan.app.support.ApiClient.OFFICER_LI;
  * snapshot is exactly the state the events give.
  */
 @TestPropertySource(properties = "weiquan.snapshots.event-threshold=3")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // a configuration of its own
 class SnapshotHttpTest extends HttpIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

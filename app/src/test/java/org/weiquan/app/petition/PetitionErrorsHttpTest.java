@@ -1,21 +1,22 @@
 package org.weiquan.app.petition;
 
-import org.weiquan.app.support.Petitions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.weiquan.app.support.ApiResponse;
+import org.weiquan.app.support.Disputes;
+import org.weiquan.app.support.Petitions;
 
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.weiquan.app.support.Petitions.path;
 import static org.weiquan.app.support.ApiClient.ANALYST_ZHAO;
 import static org.weiquan.app.support.ApiClient.OFFICER_CHEN;
 import static org.weiquan.app.support.ApiClient.OFFICER_LI;
 import static org.weiquan.app.support.ApiClient.SUPERVISOR_WANG;
+import static org.weiquan.app.support.Petitions.path;
 import static org.weiquan.app.support.Problems.assertProblem;
 import static org.weiquan.app.support.Problems.errorFields;
 
@@ -249,8 +250,10 @@ class PetitionErrorsHttpTest extends PetitionHttpTest {
 
     @Test
     void a_second_petition_of_the_same_petitioner_lists_the_first_as_a_possible_duplicate() {
-        String firstNumber = awaitPetition(registered, 1).json().path("caseNumber").asText();
-        ApiResponse second = api.as(OFFICER_LI).post(Petitions.PATH, Petitions.letter());
+        ObjectNode letter = Petitions.letter();
+        ((ObjectNode) letter.withArray("petitioners").get(0)).put("idNumber", Disputes.uniqueIdNumber());
+        String firstNumber = receive(letter.deepCopy()).path("caseNumber").asText();
+        ApiResponse second = api.as(OFFICER_LI).post(Petitions.PATH, letter.put("claim", "再次来信: " + letter.path("claim").asText()));
         assertThat(second.status()).as("%s", second).isEqualTo(201);
         JsonNode duplicates = second.json().path("possibleDuplicates");
         assertThat(duplicates.findValuesAsText("caseNumber")).contains(firstNumber);

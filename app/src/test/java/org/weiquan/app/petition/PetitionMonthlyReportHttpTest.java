@@ -1,6 +1,5 @@
 package org.weiquan.app.petition;
 
-import org.weiquan.app.support.Petitions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.weiquan.app.support.ApiResponse;
+import org.weiquan.app.support.FreshStore;
+import org.weiquan.app.support.Petitions;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,6 +29,7 @@ import static org.weiquan.app.support.Problems.errorFields;
  * China, walked through acceptance, reply and rating, show in the month's report with the right
  * counts and rates, for the viewer's organisations only, as JSON and as CSV.
  */
+@FreshStore // the report counts every petition of the month
 class PetitionMonthlyReportHttpTest extends PetitionHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REPORT = "/api/reports/petitions/monthly";

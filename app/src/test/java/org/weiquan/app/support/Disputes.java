@@ -54,6 +54,13 @@ public final class Disputes {
         return withIdCheck(String.format("110105199002%02d%03d", 1 + n / 1000 % 28, n % 1000));
     }
 
+    /** An employer no other filing names: a shared store holds every test's cases. */
+    public static ObjectNode uniqueEmployer() {
+        int n = UNIQUE.getAndIncrement();
+        return JSON.createObjectNode().put("name", "苏州某精密机械有限公司" + n)
+                .put("creditCode", creditCode(String.format("91320508MA%07d", n)));
+    }
+
     /** A filing at Kunshan (for {@code officer.chen}) for a worker no other filing names. */
     public static ObjectNode filingAtKunshan() {
         ObjectNode body = filing().put("district", "KUNSHAN");

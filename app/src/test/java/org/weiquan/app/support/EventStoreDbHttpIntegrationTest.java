@@ -3,6 +3,7 @@ package org.weiquan.app.support;
 import io.kurrent.dbclient.RecordedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ActiveProfilesResolver;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +19,7 @@ import java.util.List;
  * ({@link EventStoreReader}).
  */
 @ActiveProfiles(resolver = EventStoreDbHttpIntegrationTest.EventStoreDbProfile.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // a configuration of its own
 public abstract class EventStoreDbHttpIntegrationTest extends HttpIntegrationTest {
 
     /** Adds {@code eventstoredb} to the stores' profiles (Spring merges it with the base class's). */

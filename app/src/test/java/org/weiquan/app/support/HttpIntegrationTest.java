@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,6 +15,7 @@ import org.weiquan.app.NoPhoningHome;
 import org.weiquan.app.WeiquanApplication;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -24,11 +24,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the HTTP integration tests: the whole application on a random port, over the real
- * embedded H2 store in a data directory of its own. The context is shared by the tests of one class
- * and closed after it ({@link DirtiesContext}), so the next class starts on a fresh directory.
+ * embedded H2 store in a data directory of its own. One context serves every test class of the same
+ * configuration (Spring's context cache): tests are isolated by their own data — cases of their own,
+ * counts taken before and after — not by a fresh store. A class that changes the configuration gets
+ * a context of its own and closes it after itself ({@code @DirtiesContext}).
  */
 @SpringBootTest(classes = WeiquanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ActiveProfiles(resolver = TestStoreProfiles.class)
 public abstract class HttpIntegrationTest {
     /** How long the read side may lag behind a committed command. */
@@ -42,7 +43,11 @@ public abstract class HttpIntegrationTest {
     static void freshStore(DynamicPropertyRegistry registry) {
         // once per context, not per property read: H2 in a new directory, or a new PostgreSQL database
         TestStores.fresh("http").forEach((key, value) -> registry.add(key, () -> value));
+        // Quartz keeps its schedulers in one JVM-wide repository by name: each context needs its own
+        registry.add("spring.quartz.scheduler-name", () -> "weiquan-test-" + CONTEXTS.incrementAndGet());
     }
+
+    private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
     @LocalServerPort
     protected int port;
