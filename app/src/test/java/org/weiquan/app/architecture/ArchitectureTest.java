@@ -1,5 +1,6 @@
 package org.weiquan.app.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -10,6 +11,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.serialization.Revision;
 import org.weiquan.api.common.EventType;
 import org.weiquan.api.dispute.LabourDisputeEvent;
+import org.weiquan.command.common.CaseRules;
+import org.weiquan.command.common.OrganisationAreas;
+import org.weiquan.query.cases.CaseView;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -81,6 +85,23 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().haveFullyQualifiedName("org.weiquan.app.reference.ReferenceData")
                     .because("whether a mediator or lawyer may be assigned is the aggregate's decision: it consults"
                             + " MediatorRoster and LawyerPanel itself (issue 12)");
+
+    @ArchTest
+    static final ArchRule no_controller_applies_a_filing_or_data_rule_itself =
+            noClasses().that().resideInAPackage(APP).and().haveSimpleNameEndingWith("Controller")
+                    .should().dependOnClassesThat().haveFullyQualifiedName(OrganisationAreas.class.getName())
+                    .orShould().dependOnClassesThat().haveFullyQualifiedName(CaseRules.class.getName())
+                    .because("whether a district is within the organisation's area, and every other rule of a"
+                            + " case's data, is decided by the aggregate (issue 12)");
+
+    @ArchTest
+    static final ArchRule the_app_does_not_fold_events_into_a_case_view_itself =
+            noClasses().that().resideInAPackage(APP)
+                    .should().callMethodWhere(DescribedPredicate.describe("applies an event to a case view",
+                            call -> call.getTargetOwner().isAssignableTo(CaseView.class)
+                                    && Set.of("apply", "link").contains(call.getName())))
+                    .because("a case as it stood at an instant is folded by its kind's ViewMapping, with the"
+                            + " same apply its projections use (ADR 34)");
 
     @ArchTest
     static final ArchRule the_query_side_does_not_depend_on_the_app =
