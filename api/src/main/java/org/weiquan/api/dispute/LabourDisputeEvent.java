@@ -1,6 +1,7 @@
 package org.weiquan.api.dispute;
 
 import org.axonframework.serialization.Revision;
+import org.weiquan.api.common.CaseLifecycle;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.Employer;
@@ -139,6 +140,6 @@ public sealed interface LabourDisputeEvent {
 
     @EventType("labour-dispute.closed")
     @Revision("1")
-    record DisputeClosedEvent(DisputeId disputeId, ClosureReason reason, @Personal(FREE_TEXT) String note) implements LabourDisputeEvent {
+    record DisputeClosedEvent(DisputeId disputeId, ClosureReason reason, @Personal(FREE_TEXT) String note) implements LabourDisputeEvent, CaseLifecycle.Closes {
     }
 }

@@ -1,6 +1,7 @@
 package org.weiquan.api.hazard;
 
 import org.axonframework.serialization.Revision;
+import org.weiquan.api.common.CaseLifecycle;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.Employer;
@@ -143,6 +144,6 @@ public sealed interface SafetyHazardEvent {
     @EventType("safety-hazard.closed")
     @Revision("1")
     record HazardClosedEvent(HazardId hazardId, HazardClosureReason reason, LocalDate closedOn, @Personal(FREE_TEXT) String note,
-                             boolean delisted) implements SafetyHazardEvent {
+                             boolean delisted) implements SafetyHazardEvent, CaseLifecycle.Closes {
     }
 }

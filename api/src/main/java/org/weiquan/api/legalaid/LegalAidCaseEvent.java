@@ -1,6 +1,7 @@
 package org.weiquan.api.legalaid;
 
 import org.axonframework.serialization.Revision;
+import org.weiquan.api.common.CaseLifecycle;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.Employer;
@@ -172,6 +173,6 @@ public sealed interface LegalAidCaseEvent {
     @EventType("legal-aid.closed")
     @Revision("1")
     record LegalAidCaseClosedEvent(LegalAidCaseId legalAidCaseId, LegalAidClosureReason reason, @Personal(FREE_TEXT) String note)
-            implements LegalAidCaseEvent {
+            implements LegalAidCaseEvent, CaseLifecycle.Closes {
     }
 }

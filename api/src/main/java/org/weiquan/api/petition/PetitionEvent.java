@@ -1,6 +1,7 @@
 package org.weiquan.api.petition;
 
 import org.axonframework.serialization.Revision;
+import org.weiquan.api.common.CaseLifecycle;
 import org.weiquan.api.common.CaseNumber;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.Employer;
@@ -143,14 +144,14 @@ public sealed interface PetitionEvent {
     @EventType("petition.closed")
     @Revision("1")
     record PetitionClosedEvent(PetitionId petitionId, PetitionClosureReason reason, @Personal(FREE_TEXT) String note)
-            implements PetitionEvent {
+            implements PetitionEvent, CaseLifecycle.Closes {
     }
 
     /** Review (复查) requested; the opinion is due by {@code answerDueOn} (§35). */
     @EventType("petition.review-requested")
     @Revision("1")
     record ReviewRequestedEvent(PetitionId petitionId, LocalDate requestedOn, String reviewingBody, @Personal(FREE_TEXT) String grounds,
-                                LocalDate answerDueOn) implements PetitionEvent {
+                                LocalDate answerDueOn) implements PetitionEvent, CaseLifecycle.Reopens {
     }
 
     @EventType("petition.review-answer-overdue")
@@ -169,7 +170,7 @@ public sealed interface PetitionEvent {
     @EventType("petition.reexamination-requested")
     @Revision("1")
     record ReexaminationRequestedEvent(PetitionId petitionId, LocalDate requestedOn, String reexaminingBody,
-                                       @Personal(FREE_TEXT) String grounds, LocalDate answerDueOn) implements PetitionEvent {
+                                       @Personal(FREE_TEXT) String grounds, LocalDate answerDueOn) implements PetitionEvent, CaseLifecycle.Reopens {
     }
 
     @EventType("petition.reexamination-answer-overdue")

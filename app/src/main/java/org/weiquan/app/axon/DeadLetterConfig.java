@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.weiquan.app.casefile.CaseOpenState;
 
 /**
  * Every projection gets a dead-letter queue in the database: an event its handler throws on is
@@ -31,8 +32,10 @@ public class DeadLetterConfig {
         return new ConfigurerModule() {
             @Override
             public void configureModule(org.axonframework.config.Configurer configurer) {
-                configurer.eventProcessing().registerDeadLetterQueueProvider(group -> configuration ->
-                        queue(group, connections, transactions, serializer, eventSerializer));
+                // the case-open state is the command side's: its failures fail the command, nothing is parked
+                configurer.eventProcessing().registerDeadLetterQueueProvider(group ->
+                        CaseOpenState.PROCESSING_GROUP.equals(group) ? null : configuration ->
+                                queue(group, connections, transactions, serializer, eventSerializer));
             }
 
             @Override

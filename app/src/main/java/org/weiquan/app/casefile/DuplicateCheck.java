@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Possible duplicates at intake: open cases of the same kind naming the same worker (by party key)
  * or employer (by credit code). Party keys are written with the case, in the filing transaction;
- * whether a case is still open comes from the case list. The answer is kept with the new case, so
- * that a retried filing shows the same list.
+ * whether a case is still open with every command that closes or reopens it ({@link CaseOpenState}).
+ * The answer is kept with the new case, so that a retried filing shows the same list.
  */
 @Component
 public class DuplicateCheck {
@@ -52,12 +52,12 @@ public class DuplicateCheck {
         Map<String, PossibleDuplicate> byCase = new LinkedHashMap<>();
         Set<String> elsewhere = new LinkedHashSet<>();
         AtomicBoolean employerElsewhere = new AtomicBoolean();
-        // A case the list has not reached yet counts as open: it was filed a moment ago.
+        // Whether a case is open is the registry's (CaseOpenState, in the closing command's own
+        // transaction); the case list only labels it with its status, when it has reached it.
         jdbc.query("SELECT p.case_id, p.party_key, r.case_number, l.status, r.organisation FROM case_party p"
                 + " JOIN case_registry r ON r.case_id = p.case_id"
                 + " LEFT JOIN case_list l ON l.case_id = p.case_id"
-                + " WHERE p.kind = :kind AND p.party_key IN (:keys) AND p.case_id <> :self"
-                + " AND (l.is_open IS NULL OR l.is_open)"
+                + " WHERE p.kind = :kind AND p.party_key IN (:keys) AND p.case_id <> :self AND r.is_open"
                 + " ORDER BY r.case_number", args, rs -> {
             String caseId = rs.getString("case_id");
             if (!viewer.covers(new OrganisationId(rs.getString("organisation")))) {

@@ -9,6 +9,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.serialization.Revision;
+import org.weiquan.api.common.CaseLifecycle;
 import org.weiquan.api.common.EventType;
 import org.weiquan.api.dispute.LabourDisputeEvent;
 import org.weiquan.command.common.CaseRules;
@@ -102,6 +103,12 @@ class ArchitectureTest {
                                     && Set.of("apply", "link").contains(call.getName())))
                     .because("a case as it stood at an instant is folded by its kind's ViewMapping, with the"
                             + " same apply its projections use (ADR 34)");
+
+    @ArchTest
+    static final ArchRule every_event_that_closes_a_case_says_so =
+            classes().that().resideInAPackage(API).and().haveSimpleNameEndingWith("ClosedEvent")
+                    .should().implement(CaseLifecycle.Closes.class)
+                    .because("the command side keeps whether a case is open from these events alone (CaseOpenState)");
 
     @ArchTest
     static final ArchRule the_query_side_does_not_depend_on_the_app =

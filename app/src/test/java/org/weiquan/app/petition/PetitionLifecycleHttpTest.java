@@ -86,9 +86,11 @@ class PetitionLifecycleHttpTest extends PetitionHttpTest {
         step(steps, id, "rating", Petitions.rating("DISSATISFIED", 5), 7, "REPLIED", "petition.rating-recorded");
         step(steps, id, "closure", Petitions.closure("RESOLVED"), 8, "CLOSED", "petition.closed");
         assertThat(deadlinesOf(id)).as("closing leaves the review window open").containsOnlyKeys(REVIEW_WINDOW);
+        assertThat(registeredOpen(id)).as("closed on the command side in the closing command").isFalse();
 
         step(steps, id, "review-request", Petitions.reviewRequest(4), 9, "REVIEW_REQUESTED", "petition.review-requested");
         assertThat(deadlinesOf(id)).containsOnlyKeys(REVIEW_ANSWER);
+        assertThat(registeredOpen(id)).as("a review asked for opens it again").isTrue();
         step(steps, id, "review-answer", Petitions.answer(3, "UPHELD"), 10, "REVIEW_ANSWERED",
                 "petition.review-answered");
         assertThat(deadlinesOf(id)).containsOnlyKeys(REEXAMINATION_WINDOW);
@@ -102,6 +104,7 @@ class PetitionLifecycleHttpTest extends PetitionHttpTest {
         steps.add(new Step("petition.claim-became-final", correlationIdOf(answered)));
         assertThat(deadlinesOf(id)).as("nothing left to watch").isEmpty();
         step(steps, id, "closure", Petitions.closure("RESOLVED"), 14, "CLOSED", "petition.closed");
+        assertThat(registeredOpen(id)).isFalse();
 
         JsonNode detail = awaitPetition(id, 14).json();
         assertThat(detail.path("claimFinal").asBoolean()).isTrue();

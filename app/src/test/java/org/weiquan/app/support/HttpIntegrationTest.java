@@ -72,6 +72,11 @@ public abstract class HttpIntegrationTest {
         }
     }
 
+    /** Whether the command side holds the case open (the duplicate check asks it). */
+    protected boolean registeredOpen(String caseId) {
+        return jdbc.queryForObject("SELECT is_open FROM case_registry WHERE case_id = ?", Boolean.class, caseId);
+    }
+
     protected long registeredCases() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM case_registry", Long.class);
     }
