@@ -3,6 +3,7 @@ package org.weiquan.app.security;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -11,9 +12,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.weiquan.api.common.OrganisationId;
 
 import java.util.Map;
@@ -35,19 +36,25 @@ public class SecurityConfig {
     static final String[] CASE_PATHS = {"/api/disputes", "/api/disputes/**", "/api/hazards", "/api/hazards/**",
             "/api/legal-aid-cases", "/api/legal-aid-cases/**", "/api/petitions", "/api/petitions/**"};
 
+    /** What the API chain serves; everything else is the pages'. */
+    static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**"};
+
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems,
                             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints)
             throws Exception {
         SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
-        http.csrf(csrf -> csrf.disable())
+        http.securityMatcher(API_PATHS)
+                .csrf(csrf -> csrf.disable())
                 .securityContext(context -> context.securityContextRepository(sessions))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .httpBasic(basic -> basic.realmName("Weiquan").securityContextRepository(sessions)
                         .authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/index.html", "/error", "/actuator/health", "/actuator/health/**",
+                        .requestMatchers("/error", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // Officers file and advance cases of every kind, and link them.
                         .requestMatchers(HttpMethod.POST, CASE_PATHS).hasRole(Role.OFFICER.name())
@@ -67,6 +74,29 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/lawyers", "/api/mediators").authenticated()
                         .requestMatchers("/actuator/**", "/api/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().access(new NoEndpointHere(endpoints)));
+        return http.build();
+    }
+
+    /**
+     * The web pages (ADR 35): sign-in with a form, a CSRF token on every form, sign-out, and back to
+     * the page asked for after signing in. The session is the API's: a page's session may call the
+     * API, whose cookie is SameSite=Strict and which takes JSON only.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        http.securityContext(context -> context.securityContextRepository(sessions))
+                .formLogin(form -> form.loginPage("/login").securityContextRepository(sessions).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+                                + " frame-ancestors 'none'; form-action 'self'")))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .anyRequest().authenticated());
         return http.build();
     }
 

@@ -14,7 +14,12 @@ public record UserProperties(List<User> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    public record User(String username, String passwordHash, Role role, String organisation) {
+    /** {@code displayName}: how the pages name the user (李明); the user name when none is set. */
+    public record User(String username, String passwordHash, Role role, String organisation, String displayName) {
+        public User {
+            displayName = displayName == null || displayName.isBlank() ? username : displayName;
+        }
+
         @Override
         public String toString() {
             return "User[" + username + ", " + role + ", " + organisation + "]";

@@ -17,22 +17,25 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.InvalidCaseDataException;
+import org.weiquan.api.common.NotOnRosterException;
 import org.weiquan.app.admin.ProjectionReplayController;
 import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.casefile.IdempotencyConflictException;
-import org.weiquan.api.common.NotOnRosterException;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -230,6 +233,33 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static String summary(List<FieldError> errors) {
         return errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * An unknown path outside the API is a page nobody has: it goes to the error page (a page in the
+     * user's language, error/404.html) instead of a problem+json answer.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(@NonNull NoResourceFoundException e,
+                                                                    @NonNull HttpHeaders headers,
+                                                                    @NonNull HttpStatusCode status,
+                                                                    @NonNull WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+                && !isApiPath(servlet.getRequest().getRequestURI().substring(servlet.getRequest().getContextPath().length()))) {
+            try {
+                servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+                return null;
+            } catch (IOException gone) {
+                return null;
+            }
+        }
+        return super.handleNoResourceFoundException(e, headers, status, request);
+    }
+
+    /** The paths the API's security chain serves; the rest are pages. */
+    static boolean isApiPath(String path) {
+        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator") || path.startsWith("/v3/")
+                || path.startsWith("/swagger-ui");
     }
 
     @Override

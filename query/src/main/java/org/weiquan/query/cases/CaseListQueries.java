@@ -67,7 +67,10 @@ public class CaseListQueries {
                         .collect(Collectors.joining(" OR ")), Collections.nCopies(columns.size(), like));
             }
         }
-        Where.Page<CaseSummary> found = where.page(jdbc, "*", "case_list", "opened_on DESC, case_number DESC",
+        String order = query.order() == CaseListQuery.Order.DEADLINE_FIRST
+                ? "overdue DESC, next_deadline ASC NULLS LAST, case_number ASC"
+                : "opened_on DESC, case_number DESC";
+        Where.Page<CaseSummary> found = where.page(jdbc, "*", "case_list", order,
                 query.page(), query.size(),
                 (rs, row) -> new CaseSummary(rs.getString("case_id"), CaseKind.valueOf(rs.getString("kind")),
                         rs.getString("case_number"), rs.getString("status"), rs.getBoolean("is_open"),

@@ -1,0 +1,233 @@
+package org.weiquan.app.browser;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.weiquan.app.support.ApiClient;
+import org.weiquan.app.support.ApiResponse;
+import org.weiquan.app.support.Disputes;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * The web pages in a real browser: Debian's Chromium, driven by Selenium through Debian's
+ * chromedriver, against the packaged application on a fresh embedded store. Runs with
+ * {@code mvn verify -Pbrowser}; without Chromium it is skipped with a message naming the packages,
+ * unless {@code weiquan.browser.required} is set (CI sets it, so a skipped run fails there).
+ * Screenshots of every page it visits go to {@code target/screenshots}; with
+ * {@code -Dweiquan.screenshots.publish=true} they are copied to {@code docs/screenshots} too, which
+ * the README links (CI does not set it: it never changes tracked files).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private Process app;
+    private int port;
+    private WebDriver browser;
+
+    @BeforeAll
+    void startTheAppAndTheBrowser() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String missing = "browser tests need Debian's chromium, chromium-driver and fonts-noto-cjk"
+                    + " (apt-get install chromium chromium-driver fonts-noto-cjk)";
+            if (Boolean.getBoolean("weiquan.browser.required")) fail(missing);
+            abort(missing);
+        }
+        Path jar = Path.of(System.getProperty("weiquan.browser.jar", "target/weiquan.jar"));
+        assertThat(jar).as("the packaged application").exists();
+        port = freePort();
+        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "browser-")
+                .toAbsolutePath();
+        Files.createDirectories(SCREENSHOTS);
+        app = new ProcessBuilder(javaExecutable(), "-Xmx512m", "-Daxoniq.update-checker.disabled=true", "-jar",
+                jar.toAbsolutePath().toString(), "--server.port=" + port, "--weiquan.data-dir=" + data)
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "browser-app.log").toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        await("the app's health").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--disable-default-apps", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException, IOException {
+        if (Boolean.getBoolean("weiquan.screenshots.publish") && Files.isDirectory(SCREENSHOTS)) {
+            Path published = Files.createDirectories(Path.of("..", "docs", "screenshots"));
+            try (var shots = Files.list(SCREENSHOTS)) {
+                for (Path shot : shots.toList()) {
+                    Files.copy(shot, published.resolve(shot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        if (browser != null) browser.quit();
+        if (app != null) {
+            app.destroy();
+            if (!app.waitFor(30, TimeUnit.SECONDS)) app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void an_officer_signs_in_and_sees_their_open_cases_overdue_first_with_the_days_left() throws IOException {
+        ApiClient api = new ApiClient(port);
+        ApiResponse filed = api.as(ApiClient.OFFICER_LI).post(Disputes.PATH, Disputes.filing());
+        assertThat(filed.status()).as("%s", filed).isEqualTo(201);
+        String caseNumber = filed.json().path("caseNumber").asText();
+
+        browser.get(url("/?kind=LABOUR_DISPUTE"));
+        assertThat(browser.getCurrentUrl()).as("signed out: to the sign-in page").contains("/login");
+        screenshot("sign-in");
+        signIn("officer.li", "officer-demo");
+        assertThat(browser.getCurrentUrl()).as("back to the page asked for").contains("kind=LABOUR_DISPUTE");
+        assertThat(text(".wq-me")).isEqualTo("李明 · 经办人 · 姑苏区总工会");
+        assertThat(text("h1")).isEqualTo("我的待办案件");
+        await("the queue lists " + caseNumber).atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(text("table")).contains(caseNumber);
+        });
+        String row = browser.findElement(By.xpath("//tr[td[normalize-space()='" + caseNumber + "']]")).getText();
+        assertThat(row).contains("劳动争议", "已登记（收到调解申请）", "张**", "姑苏区").containsPattern("剩余 \\d+ 天");
+        assertThat(row).doesNotContain(Disputes.idNumber(1));
+        assertNoSeriousAccessibilityViolation("queue");
+        screenshot("queue");
+
+        browser.get(url("/?lang=en"));
+        assertThat(text("h1")).isEqualTo("My open cases");
+        browser.get(url("/?lang=zh_CN"));
+        assertThat(text("h1")).isEqualTo("我的待办案件");
+        signOut();
+    }
+
+    @Test
+    void a_wrong_password_is_refused_in_plain_words_and_each_demo_user_sees_who_they_are() throws IOException {
+        browser.get(url("/login"));
+        signIn("officer.li", "not-the-password");
+        assertThat(text(".alert-danger")).isEqualTo("用户名或密码不正确");
+        assertNoSeriousAccessibilityViolation("sign-in");
+
+        for (List<String> user : List.of(List.of("officer.chen", "officer-demo", "陈静 · 经办人 · 昆山市总工会"),
+                List.of("supervisor.wang", "supervisor-demo", "王建国 · 监督员 · 苏州市总工会"),
+                List.of("analyst.zhao", "analyst-demo", "赵敏 · 统计分析员 · 苏州市总工会"),
+                List.of("admin", "admin-demo", "系统管理员 · 系统管理员 · 苏州市总工会"))) {
+            browser.get(url("/login"));
+            signIn(user.get(0), user.get(1));
+            assertThat(text(".wq-me")).as(user.get(0)).isEqualTo(user.get(2));
+            if (user.get(0).equals("analyst.zhao")) {
+                assertThat(browser.findElements(By.cssSelector("table"))).as("no case table for analysts").isEmpty();
+            }
+            screenshot("home-" + user.get(0));
+            signOut();
+            assertThat(text(".alert-success")).isEqualTo("您已安全退出");
+        }
+    }
+
+    @Test
+    void an_unknown_page_is_a_page_in_chinese_and_the_api_still_answers_problem_json() throws Exception {
+        browser.get(url("/login"));
+        signIn("officer.li", "officer-demo");
+        browser.get(url("/no-such-page"));
+        assertThat(text("h1")).isEqualTo("页面不存在");
+        JsonNode problem = new ApiClient(port).as(ApiClient.OFFICER_LI).get("/api/no-such-endpoint").json();
+        assertThat(problem.path("code").asText()).isEqualTo("http-404");
+        signOut();
+    }
+
+    private void signIn(String username, String password) {
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    private void signOut() {
+        browser.findElement(By.cssSelector(".wq-topbar form button")).click();
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText().strip();
+    }
+
+    private void assertNoSeriousAccessibilityViolation(String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(browser);
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(BrowserIT::describe).toList();
+        assertThat(serious).as("serious or critical WCAG 2 A/AA violations on " + page).isEmpty();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget())).toList();
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
