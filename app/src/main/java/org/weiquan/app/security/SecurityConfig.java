@@ -96,6 +96,8 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
                         .permitAll()
+                        // a case page shows the case and its history in full: not for analysts
+                        .requestMatchers("/cases/**").hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -144,6 +144,15 @@ class BrowserIT {
         assertNoSeriousAccessibilityViolation("queue");
         screenshot("queue");
 
+        browser.findElement(By.cssSelector("a[aria-label='查看 " + caseNumber + "']")).click();
+        assertThat(text("h1")).isEqualTo(caseNumber);
+        assertThat(text(".breadcrumb")).contains("工作台", "劳动争议", caseNumber);
+        String timeline = text(".wq-timeline");
+        assertThat(timeline).as("who, in which role and organisation, when, what")
+                .contains("李明", "经办人", "姑苏区总工会", caseNumber).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertNoSeriousAccessibilityViolation("case page");
+        screenshot("case");
+
         browser.get(url("/?lang=en"));
         assertThat(text("h1")).isEqualTo("My open cases");
         browser.get(url("/?lang=zh_CN"));
@@ -167,6 +176,9 @@ class BrowserIT {
             assertThat(text(".wq-me")).as(user.get(0)).isEqualTo(user.get(2));
             if (user.get(0).equals("analyst.zhao")) {
                 assertThat(browser.findElements(By.cssSelector("table"))).as("no case table for analysts").isEmpty();
+                browser.get(url("/cases/LD-2026-000001"));
+                assertThat(text("h1")).as("a case page is not for analysts").isEqualTo("没有权限");
+                browser.get(url("/"));
             }
             screenshot("home-" + user.get(0));
             signOut();
@@ -180,6 +192,8 @@ class BrowserIT {
         signIn("officer.li", "officer-demo");
         browser.get(url("/no-such-page"));
         assertThat(text("h1")).isEqualTo("页面不存在");
+        browser.get(url("/cases/LD-1999-000001"));
+        assertThat(text("h1")).as("an unknown case").isEqualTo("页面不存在");
         JsonNode problem = new ApiClient(port).as(ApiClient.OFFICER_LI).get("/api/no-such-endpoint").json();
         assertThat(problem.path("code").asText()).isEqualTo("http-404");
         signOut();
