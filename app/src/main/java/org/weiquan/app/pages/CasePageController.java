@@ -65,6 +65,8 @@ public class CasePageController {
         LocalDate today = LocalDate.now(clock.withZone(WorkQueueController.CHINA));
         model.addAttribute("found", found);
         model.addAttribute("summary", summary);
+        model.addAttribute("officerName", summary == null || summary.officerInCharge() == null ? null
+                : displayNames.getOrDefault(summary.officerInCharge(), summary.officerInCharge()));
         model.addAttribute("deadline", summary == null ? null : WorkQueueController.Deadline.of(summary, today));
         model.addAttribute("timeline", reads.history(UUID.fromString(found.caseId())).stream()
                 .map(entry -> new TimelineEntry(entry, displayNames.getOrDefault(entry.actor(), entry.actor())))

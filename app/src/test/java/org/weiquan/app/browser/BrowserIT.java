@@ -143,13 +143,17 @@ class BrowserIT {
         assertThat(row).doesNotContain(Disputes.idNumber(1));
         assertNoSeriousAccessibilityViolation("queue");
         screenshot("queue");
+        assertThat(compressedBytes("/", "/css/weiquan.css", "/webjars/bootstrap/css/bootstrap.min.css"))
+                .as("the queue page with its styles, compressed (UI.md: keep each page light)").isLessThan(200 * 1024);
 
         browser.findElement(By.cssSelector("a[aria-label='查看 " + caseNumber + "']")).click();
         assertThat(text("h1")).isEqualTo(caseNumber);
         assertThat(text(".breadcrumb")).contains("工作台", "劳动争议", caseNumber);
+        assertThat(text(".card-body")).as("the officer by name").contains("李明").doesNotContain("officer.li");
         String timeline = text(".wq-timeline");
         assertThat(timeline).as("who, in which role and organisation, when, what")
                 .contains("李明", "经办人", "姑苏区总工会", caseNumber).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(timeline).as("coded values by their labels").contains("拖欠劳动报酬").doesNotContain("WAGE_ARREARS");
         assertNoSeriousAccessibilityViolation("case page");
         screenshot("case");
 
@@ -197,6 +201,34 @@ class BrowserIT {
         JsonNode problem = new ApiClient(port).as(ApiClient.OFFICER_LI).get("/api/no-such-endpoint").json();
         assertThat(problem.path("code").asText()).isEqualTo("http-404");
         signOut();
+    }
+
+    /**
+     * What the pages at these paths weigh on the wire, compressed as a browser asks for them, with the
+     * browser's session; the figures are written to {@code target/page-weights.txt}.
+     */
+    private long compressedBytes(String... paths) throws IOException {
+        String session = browser.manage().getCookieNamed("WEIQUAN_SESSION").getValue();
+        HttpClient http = HttpClient.newHttpClient();
+        long total = 0;
+        StringBuilder report = new StringBuilder();
+        for (String path : paths) {
+            try {
+                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                        .header("Accept-Encoding", "gzip").header("Cookie", "WEIQUAN_SESSION=" + session).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                total += response.body().length;
+                report.append(path).append(": ").append(response.body().length).append(" bytes (")
+                        .append(response.headers().firstValue("Content-Encoding").orElse("identity")).append(")\n");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        report.append("total: ").append(total).append(" bytes\n");
+        Files.writeString(Path.of("target", "page-weights.txt"), report);
+        return total;
     }
 
     private void signIn(String username, String password) {

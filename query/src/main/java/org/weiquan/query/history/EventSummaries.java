@@ -11,15 +11,20 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The readable one-line summary of an event, in English and Chinese, from the label file
  * {@code audit/event-labels.csv}: supervisors read "Mediator 孙丽 (mediator.sun) assigned", not a payload.
+ * A coded value is shown by its label ({@code {outcome:VerificationOutcome}} reads 复查合格, not
+ * PASSED), from the same tables as the pages ({@code labels.properties}, {@code labels_en.properties}).
  */
 public final class EventSummaries {
-    private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z0-9.|]+)}");
+    private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z0-9.|]+)(?::([A-Za-z]+))?}");
+    private static final Properties ZH = labels("/labels.properties");
+    private static final Properties EN = labels("/labels_en.properties");
     private static final EventSummaries DEFAULT = load("/audit/event-labels.csv");
 
     private final Map<String, Label> labels;
@@ -46,7 +51,7 @@ public final class EventSummaries {
             String fallback = eventType.replace('.', ' ').replace('-', ' ');
             return new Summary(fallback, fallback);
         }
-        return new Summary(label.en().fill(data), label.zh().fill(data));
+        return new Summary(label.en().fill(data, EN), label.zh().fill(data, ZH));
     }
 
     private record Label(Template en, Template zh) {
@@ -63,38 +68,59 @@ public final class EventSummaries {
             int literalStart = 0;
             while (field.find()) {
                 if (field.start() > literalStart) parts.add(new Literal(template.substring(literalStart, field.start())));
-                parts.add(new Field(Arrays.stream(field.group(1).split("\\|")).map(path -> path.split("\\.")).toList()));
+                parts.add(new Field(Arrays.stream(field.group(1).split("\\|")).map(path -> path.split("\\.")).toList(),
+                        field.group(2)));
                 literalStart = field.end();
             }
             if (literalStart < template.length()) parts.add(new Literal(template.substring(literalStart)));
             return new Template(List.copyOf(parts));
         }
 
-        String fill(Map<String, Object> data) {
+        String fill(Map<String, Object> data, Properties labels) {
             StringBuilder out = new StringBuilder(64);
-            for (Part part : parts) part.appendTo(out, data);
+            for (Part part : parts) part.appendTo(out, data, labels);
             return out.toString();
         }
     }
 
     private sealed interface Part permits Literal, Field {
-        void appendTo(StringBuilder out, Map<String, Object> data);
+        void appendTo(StringBuilder out, Map<String, Object> data, Properties labels);
     }
 
     private record Literal(String text) implements Part {
         @Override
-        public void appendTo(StringBuilder out, Map<String, Object> data) {
+        public void appendTo(StringBuilder out, Map<String, Object> data, Properties labels) {
             out.append(text);
         }
     }
 
-    /** A field reference: the alternatives of {@code {a.b|c}}, each a path of field names. */
-    private record Field(List<String[]> alternatives) implements Part {
+    /**
+     * A field reference: the alternatives of {@code {a.b|c}}, each a path of field names, and the type
+     * whose label a coded value is shown by ({@code {a:Type}}), or null.
+     */
+    private record Field(List<String[]> alternatives, String codeType) implements Part {
         @Override
-        public void appendTo(StringBuilder out, Map<String, Object> data) {
+        public void appendTo(StringBuilder out, Map<String, Object> data, Properties labels) {
             Object value = resolve(data, alternatives);
-            out.append(value == null ? "—" : value.toString());
+            if (value == null) {
+                out.append("—");
+            } else if (codeType != null) {
+                out.append(labels.getProperty(codeType + "." + value, value.toString()));
+            } else {
+                out.append(value);
+            }
         }
+    }
+
+    private static Properties labels(String resource) {
+        Properties labels = new Properties();
+        try (InputStream in = EventSummaries.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing " + resource);
+            labels.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return labels;
     }
 
     /**

@@ -54,4 +54,37 @@ class EventSummariesTest {
         assertThat(summaries.knows("test.plain")).isTrue();
         assertThat(summaries.knows("labour-dispute.something-new")).isFalse();
     }
+
+    @Test
+    void a_coded_value_reads_as_its_label_in_each_language_and_an_unknown_one_as_it_is() {
+        var verified = EventSummaries.standard().summarise("safety-hazard.rectification-verified",
+                Map.of("outcome", "PASSED", "verifiedOn", "2026-12-03"));
+        assertThat(verified.zh()).isEqualTo("2026-12-03 整改核查：复查合格");
+        assertThat(verified.en()).isEqualTo("Rectification verified: Passed on 2026-12-03");
+        var filed = EventSummaries.standard().summarise("labour-dispute.filed",
+                Map.of("caseNumber", "LD-2026-000001", "category", "WAGE_ARREARS"));
+        assertThat(filed.zh()).isEqualTo("劳动争议 LD-2026-000001 已登记（收到调解申请，拖欠劳动报酬）");
+        var unknown = EventSummaries.standard().summarise("labour-dispute.filed",
+                Map.of("caseNumber", "LD-2026-000001", "category", "SOMETHING_NEW"));
+        assertThat(unknown.zh()).contains("SOMETHING_NEW");
+    }
+
+    @Test
+    void every_coded_field_of_the_label_file_names_a_type_of_the_labels_table() throws Exception {
+        java.util.Properties labels = new java.util.Properties();
+        try (var in = EventSummaries.class.getResourceAsStream("/labels.properties")) {
+            labels.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String file;
+        try (var in = EventSummaries.class.getResourceAsStream("/audit/event-labels.csv")) {
+            file = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("#")).collect(java.util.stream.Collectors.joining("\n"));
+        }
+        var types = java.util.regex.Pattern.compile("\\{[A-Za-z0-9.|]+:([A-Za-z]+)}").matcher(file).results()
+                .map(match -> match.group(1)).distinct().toList();
+        assertThat(types).hasSizeGreaterThan(15);
+        for (String type : types) {
+            assertThat(labels.stringPropertyNames()).as(type).anyMatch(key -> key.startsWith(type + "."));
+        }
+    }
 }
