@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.weiquan.app.admin.ProjectionReplayController;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.petition.WhistleblowerProtectionException;
 
@@ -22,7 +23,8 @@ public class PageErrors {
         this.pages = pages;
     }
 
-    @ExceptionHandler({CaseNotFoundException.class, IllegalArgumentException.class})
+    @ExceptionHandler({CaseNotFoundException.class, IllegalArgumentException.class,
+            ProjectionReplayController.NoSuchProcessorException.class})
     public String notFound(HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         // an exception handler's model is a new one: the layout's attributes are added again

@@ -90,6 +90,9 @@ public class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").securityContextRepository(sessions).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.requestCache(HtmxSignIn.requestCache()))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        HtmxSignIn.entryPoint(), HtmxSignIn.HTMX))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
                                 + " frame-ancestors 'none'; form-action 'self'")))
@@ -98,6 +101,7 @@ public class SecurityConfig {
                         .permitAll()
                         // a case page shows the case and its history in full: not for analysts
                         .requestMatchers("/cases/**").hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -188,6 +190,40 @@ class BrowserIT {
             signOut();
             assertThat(text(".alert-success")).isEqualTo("您已安全退出");
         }
+    }
+
+    @Test
+    void the_administrator_replays_a_projection_from_its_page_and_sees_it_reach_100_percent() throws IOException {
+        ApiClient api = new ApiClient(port);
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.as(ApiClient.OFFICER_LI).post(Disputes.PATH, Disputes.filing()).status()).isEqualTo(201);
+        }
+        browser.get(url("/login"));
+        signIn("officer.li", "officer-demo");
+        browser.get(url("/admin/processors"));
+        assertThat(text("h1")).as("not for officers").isEqualTo("没有权限");
+        signOut();
+
+        signIn("admin", "admin-demo");
+        browser.findElement(By.linkText("处理器与重放")).click();
+        assertThat(text("h1")).isEqualTo("处理器与重放");
+        assertThat(text("table")).contains("dispute-list", "case-history", "monitoring");
+        browser.findElement(By.cssSelector("button[aria-label='重放 dispute-list']")).click();
+        assertThat(text(".alert-success")).isEqualTo("已开始重放 dispute-list");
+        await("the replay of dispute-list reaches the head").atMost(Duration.ofSeconds(30))
+                .ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
+                    // the table is swapped in anew every second: read the row's cells in one go
+                    List<String> cells = browser.findElements(By.cssSelector("tr[data-processor='dispute-list'] td"))
+                            .stream().map(WebElement::getText).toList();
+                    assertThat(cells.get(1)).isEqualTo("已追平");
+                    assertThat(Long.parseLong(cells.get(2))).as("position of dispute-list").isPositive();
+                    assertThat(cells.get(3)).as("head of the log").isEqualTo(cells.get(2));
+                    assertThat(cells.get(4)).as("lag").isEqualTo("0");
+                    assertThat(cells.get(5)).isEqualTo("100 %");
+                });
+        assertNoSeriousAccessibilityViolation("processors");
+        screenshot("processors");
+        signOut();
     }
 
     @Test
