@@ -1,6 +1,7 @@
 package org.weiquan.app.casefile;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.weiquan.api.common.CaseAction;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.app.security.WeiquanUser;
@@ -18,6 +19,9 @@ public interface CaseKindSupport {
 
     /** Where the kind's cases live in the API, e.g. {@code /api/disputes}. */
     String apiPath();
+
+    /** The kind's transitions and the statuses each is allowed in (its {@code XAction} table). */
+    List<? extends CaseAction<?>> actions();
 
     /** How the kind's events reach its read-side view (its {@code XView.MAPPING}). */
     ViewMapping<?, ?> views();

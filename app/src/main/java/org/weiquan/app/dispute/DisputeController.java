@@ -38,6 +38,7 @@ import org.weiquan.api.dispute.DisputeStatus;
 import org.weiquan.api.dispute.DisputeSummary;
 import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.casefile.CaseAccess;
+import org.weiquan.app.casefile.CaseActionEndpoint;
 import org.weiquan.app.casefile.CaseIntake;
 import org.weiquan.app.casefile.CaseReads;
 import org.weiquan.app.casefile.CaseTransitions;
@@ -116,6 +117,7 @@ public class DisputeController {
     }
 
     @PostMapping("/{id}/acceptance")
+    @CaseActionEndpoint("ACCEPT")
     @Operation(summary = "Accept the application for mediation")
     public ResponseEntity<DisputeRequests.Transitioned> accept(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                                @Valid @RequestBody DisputeRequests.Accept body) {
@@ -123,6 +125,7 @@ public class DisputeController {
     }
 
     @PostMapping("/{id}/mediator")
+    @CaseActionEndpoint("ASSIGN_MEDIATOR")
     @Operation(summary = "Assign (or reassign) the mediator")
     public ResponseEntity<DisputeRequests.Transitioned> assignMediator(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                                        @Valid @RequestBody DisputeRequests.AssignMediator body) {
@@ -132,6 +135,7 @@ public class DisputeController {
     }
 
     @PostMapping("/{id}/mediation-sessions")
+    @CaseActionEndpoint("RECORD_MEDIATION_SESSION")
     @Operation(summary = "Record a mediation session")
     public ResponseEntity<DisputeRequests.Transitioned> recordSession(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                                       @Valid @RequestBody DisputeRequests.RecordSession body) {
@@ -140,6 +144,7 @@ public class DisputeController {
     }
 
     @PostMapping("/{id}/settlement")
+    @CaseActionEndpoint("REACH_SETTLEMENT")
     @Operation(summary = "Record the mediation agreement: amount and payment due date")
     public ResponseEntity<DisputeRequests.Transitioned> settle(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                                @Valid @RequestBody DisputeRequests.ReachSettlement body) {
@@ -148,6 +153,7 @@ public class DisputeController {
     }
 
     @PostMapping("/{id}/payments")
+    @CaseActionEndpoint("RECORD_PAYMENT")
     @Operation(summary = "Record a payment of the agreed amount")
     public ResponseEntity<DisputeRequests.Transitioned> recordPayment(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                                       @Valid @RequestBody DisputeRequests.RecordPayment body) {
@@ -156,6 +162,7 @@ public class DisputeController {
     }
 
     @PostMapping("/{id}/mediation-failure")
+    @CaseActionEndpoint("RECORD_MEDIATION_FAILURE")
     @Operation(summary = "Record that mediation failed")
     public ResponseEntity<DisputeRequests.Transitioned> recordFailure(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                                       @Valid @RequestBody DisputeRequests.RecordMediationFailure body) {
@@ -164,6 +171,7 @@ public class DisputeController {
     }
 
     @PostMapping("/{id}/arbitration-referral")
+    @CaseActionEndpoint("REFER_TO_ARBITRATION")
     @Operation(summary = "Refer the dispute to the arbitration commission")
     public ResponseEntity<DisputeRequests.Transitioned> refer(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                               @Valid @RequestBody DisputeRequests.ReferToArbitration body) {
@@ -172,6 +180,7 @@ public class DisputeController {
     }
 
     @PostMapping("/{id}/arbitration-acceptance")
+    @CaseActionEndpoint("RECORD_ARBITRATION_ACCEPTANCE")
     @Operation(summary = "Record that the commission accepted the case")
     public ResponseEntity<DisputeRequests.Transitioned> arbitrationAccepted(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -181,6 +190,7 @@ public class DisputeController {
     }
 
     @PostMapping("/{id}/arbitration-extension")
+    @CaseActionEndpoint("EXTEND_ARBITRATION_PERIOD")
     @Operation(summary = "Extend the award period once, by at most 15 days, with a reason")
     public ResponseEntity<DisputeRequests.Transitioned> extend(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                                @Valid @RequestBody DisputeRequests.ExtendArbitration body) {
@@ -189,6 +199,7 @@ public class DisputeController {
     }
 
     @PostMapping("/{id}/arbitration-award")
+    @CaseActionEndpoint("RECORD_ARBITRATION_AWARD")
     @Operation(summary = "Record the arbitration award")
     public ResponseEntity<DisputeRequests.Transitioned> award(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                               @Valid @RequestBody DisputeRequests.RecordAward body) {
@@ -197,6 +208,7 @@ public class DisputeController {
     }
 
     @PostMapping("/{id}/closure")
+    @CaseActionEndpoint("CLOSE")
     @Operation(summary = "Close the dispute: resolved, withdrawn or not accepted")
     public ResponseEntity<DisputeRequests.Transitioned> close(@PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                               @Valid @RequestBody DisputeRequests.Close body) {

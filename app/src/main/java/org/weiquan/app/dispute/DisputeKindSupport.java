@@ -2,6 +2,7 @@ package org.weiquan.app.dispute;
 
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.dispute.DisputeAction;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.dispute.DisputeCommands.FlagDisputeDuplicateElsewhereCommand;
 import org.weiquan.api.dispute.DisputeCommands.LinkDisputeCommand;
@@ -10,12 +11,19 @@ import org.weiquan.app.casefile.CaseKindSupport;
 import org.weiquan.query.cases.ViewMapping;
 import org.weiquan.query.dispute.DisputeView;
 
+import java.util.List;
+
 @Component
 public class DisputeKindSupport implements CaseKindSupport {
 
     @Override
     public CaseKind kind() {
         return CaseKind.LABOUR_DISPUTE;
+    }
+
+    @Override
+    public List<DisputeAction> actions() {
+        return List.of(DisputeAction.values());
     }
 
     @Override

@@ -39,6 +39,7 @@ import org.weiquan.api.hazard.HazardStatus;
 import org.weiquan.api.hazard.HazardSummary;
 import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.casefile.CaseAccess;
+import org.weiquan.app.casefile.CaseActionEndpoint;
 import org.weiquan.app.casefile.CaseIntake;
 import org.weiquan.app.casefile.CaseReads;
 import org.weiquan.app.casefile.CaseTransitions;
@@ -122,6 +123,7 @@ public class HazardController {
     }
 
     @PostMapping("/{id}/rectification-notice")
+    @CaseActionEndpoint("ISSUE_RECTIFICATION_NOTICE")
     @Operation(summary = "Issue the rectification notice (整改意见) with the deadline it sets")
     public ResponseEntity<HazardRequests.Transitioned> issueNotice(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -131,6 +133,7 @@ public class HazardController {
     }
 
     @PostMapping("/{id}/employer-answer")
+    @CaseActionEndpoint("RECORD_EMPLOYER_ANSWER")
     @Operation(summary = "Record the employer's written answer to the current notice")
     public ResponseEntity<HazardRequests.Transitioned> recordAnswer(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -140,6 +143,7 @@ public class HazardController {
     }
 
     @PostMapping("/{id}/progress")
+    @CaseActionEndpoint("RECORD_RECTIFICATION_PROGRESS")
     @Operation(summary = "Record progress of the rectification")
     public ResponseEntity<HazardRequests.Transitioned> recordProgress(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -149,6 +153,7 @@ public class HazardController {
     }
 
     @PostMapping("/{id}/rectification")
+    @CaseActionEndpoint("SUBMIT_RECTIFICATION")
     @Operation(summary = "Submit the employer's rectification with evidence (file metadata and SHA-256)")
     public ResponseEntity<HazardRequests.Transitioned> submitRectification(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -162,6 +167,7 @@ public class HazardController {
     }
 
     @PostMapping("/{id}/verification")
+    @CaseActionEndpoint("VERIFY_RECTIFICATION")
     @Operation(summary = "Verify the submitted rectification: PASSED closes a general hazard; FAILED reissues the"
             + " notice with newDeadline and newRequirements")
     public ResponseEntity<HazardRequests.Transitioned> verify(
@@ -172,6 +178,7 @@ public class HazardController {
     }
 
     @PostMapping("/{id}/major-escalation")
+    @CaseActionEndpoint("ESCALATE_TO_MAJOR")
     @Operation(summary = "Reclassify a general hazard as a major one (重大事故隐患)")
     public ResponseEntity<HazardRequests.Transitioned> escalateToMajor(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -181,6 +188,7 @@ public class HazardController {
     }
 
     @PostMapping("/{id}/major-hazard-reports")
+    @CaseActionEndpoint("REPORT_MAJOR_HAZARD")
     @Operation(summary = "Record that the major hazard was reported to the work-safety authority or the workers'"
             + " congress (《安全生产法》§41)")
     public ResponseEntity<HazardRequests.Transitioned> reportMajorHazard(
@@ -191,6 +199,7 @@ public class HazardController {
     }
 
     @PostMapping("/{id}/listed-supervision")
+    @CaseActionEndpoint("PLACE_UNDER_LISTED_SUPERVISION")
     @Operation(summary = "Record that the authority put the major hazard under listed supervision (挂牌督办)")
     public ResponseEntity<HazardRequests.Transitioned> listForSupervision(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -200,6 +209,7 @@ public class HazardController {
     }
 
     @PostMapping("/{id}/evacuation-recommendations")
+    @CaseActionEndpoint("RECOMMEND_EVACUATION")
     @Operation(summary = "Recommend that the employer evacuate the workers (《安全生产法》§60)")
     public ResponseEntity<HazardRequests.Transitioned> recommendEvacuation(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -209,6 +219,7 @@ public class HazardController {
     }
 
     @PostMapping("/{id}/closure")
+    @CaseActionEndpoint("CLOSE")
     @Operation(summary = "Close the hazard: RECTIFIED (销号 of a verified major hazard reported to both),"
             + " EMPLOYER_CEASED_OPERATIONS or WITHDRAWN_AS_MISTAKEN (before any notice), with a note")
     public ResponseEntity<HazardRequests.Transitioned> close(

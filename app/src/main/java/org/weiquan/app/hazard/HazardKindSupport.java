@@ -2,6 +2,7 @@ package org.weiquan.app.hazard;
 
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.hazard.HazardAction;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.hazard.HazardCommands.FlagHazardDuplicateElsewhereCommand;
 import org.weiquan.api.hazard.HazardCommands.LinkHazardCommand;
@@ -10,6 +11,8 @@ import org.weiquan.app.casefile.CaseKindSupport;
 import org.weiquan.query.cases.ViewMapping;
 import org.weiquan.query.hazard.HazardView;
 
+import java.util.List;
+
 /** What safety hazards contribute to the shared case machinery. */
 @Component
 public class HazardKindSupport implements CaseKindSupport {
@@ -17,6 +20,11 @@ public class HazardKindSupport implements CaseKindSupport {
     @Override
     public CaseKind kind() {
         return CaseKind.SAFETY_HAZARD;
+    }
+
+    @Override
+    public List<HazardAction> actions() {
+        return List.of(HazardAction.values());
     }
 
     @Override

@@ -39,6 +39,7 @@ import org.weiquan.api.legalaid.LegalAidStatus;
 import org.weiquan.api.legalaid.MeansTestResult;
 import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.casefile.CaseAccess;
+import org.weiquan.app.casefile.CaseActionEndpoint;
 import org.weiquan.app.casefile.CaseIntake;
 import org.weiquan.app.casefile.CaseReads;
 import org.weiquan.app.casefile.CaseTransitions;
@@ -120,6 +121,7 @@ public class LegalAidController {
     }
 
     @PostMapping("/{id}/materials-request")
+    @CaseActionEndpoint("REQUEST_MISSING_MATERIALS")
     @Operation(summary = "Send the one notice listing every missing item (§43); the decision period stops until they arrive")
     public ResponseEntity<LegalAidRequests.Transitioned> requestMaterials(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -129,6 +131,7 @@ public class LegalAidController {
     }
 
     @PostMapping("/{id}/materials-received")
+    @CaseActionEndpoint("RECORD_MATERIALS_RECEIVED")
     @Operation(summary = "Record that the missing materials arrived (or were explained); the decision period resumes")
     public ResponseEntity<LegalAidRequests.Transitioned> materialsReceived(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -138,6 +141,7 @@ public class LegalAidController {
     }
 
     @PostMapping("/{id}/urgent-aid")
+    @CaseActionEndpoint("GRANT_URGENT_AID")
     @Operation(summary = "Give aid ahead of the decision: fewer than 7 days remain to a limitation or procedural deadline (§44)")
     public ResponseEntity<LegalAidRequests.Transitioned> urgentAid(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -147,6 +151,7 @@ public class LegalAidController {
     }
 
     @PostMapping("/{id}/approval")
+    @CaseActionEndpoint("APPROVE")
     @Operation(summary = "Approve aid; a means test establishing hardship is needed unless the applicant is exempt (§42)")
     public ResponseEntity<LegalAidRequests.Transitioned> approve(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -158,6 +163,7 @@ public class LegalAidController {
     }
 
     @PostMapping("/{id}/rejection")
+    @CaseActionEndpoint("REJECT")
     @Operation(summary = "Refuse aid in writing, with the reasons (§43)")
     public ResponseEntity<LegalAidRequests.Transitioned> reject(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -167,6 +173,7 @@ public class LegalAidController {
     }
 
     @PostMapping("/{id}/lawyer")
+    @CaseActionEndpoint("ASSIGN_LAWYER")
     @Operation(summary = "Assign (or replace) the lawyer, an active member of the union's panel (职工律师团)")
     public ResponseEntity<LegalAidRequests.Transitioned> assignLawyer(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -177,6 +184,7 @@ public class LegalAidController {
     }
 
     @PostMapping("/{id}/activities")
+    @CaseActionEndpoint("RECORD_ACTIVITY")
     @Operation(summary = "Record what the lawyer did: consultation, filing, hearing, other")
     public ResponseEntity<LegalAidRequests.Transitioned> recordActivity(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -186,6 +194,7 @@ public class LegalAidController {
     }
 
     @PostMapping("/{id}/outcome")
+    @CaseActionEndpoint("RECORD_OUTCOME")
     @Operation(summary = "Record how the matter ended and the amount recovered; a termination (§48) with its reasons")
     public ResponseEntity<LegalAidRequests.Transitioned> recordOutcome(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -195,6 +204,7 @@ public class LegalAidController {
     }
 
     @PostMapping("/{id}/closing-report")
+    @CaseActionEndpoint("SUBMIT_CLOSING_REPORT")
     @Operation(summary = "Submit the closing report (结案报告)")
     public ResponseEntity<LegalAidRequests.Transitioned> submitClosingReport(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -204,6 +214,7 @@ public class LegalAidController {
     }
 
     @PostMapping("/{id}/objection")
+    @CaseActionEndpoint("LODGE_OBJECTION")
     @Operation(summary = "Record the applicant's objection to the rejection; it is reviewed within 5 days (§49)")
     public ResponseEntity<LegalAidRequests.Transitioned> lodgeObjection(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -213,6 +224,7 @@ public class LegalAidController {
     }
 
     @PostMapping("/{id}/objection-review")
+    @CaseActionEndpoint("REVIEW_OBJECTION")
     @Operation(summary = "Review the objection: UPHELD gives aid, DISMISSED closes the case")
     public ResponseEntity<LegalAidRequests.Transitioned> reviewObjection(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -222,6 +234,7 @@ public class LegalAidController {
     }
 
     @PostMapping("/{id}/closure")
+    @CaseActionEndpoint("CLOSE")
     @Operation(summary = "Close the case: completed (after the closing report), withdrawn, materials not supplied, rejected")
     public ResponseEntity<LegalAidRequests.Transitioned> close(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,

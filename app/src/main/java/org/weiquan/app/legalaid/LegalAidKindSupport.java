@@ -2,6 +2,7 @@ package org.weiquan.app.legalaid;
 
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.legalaid.LegalAidAction;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.legalaid.LegalAidCaseId;
 import org.weiquan.api.legalaid.LegalAidCommands.FlagLegalAidCaseDuplicateElsewhereCommand;
@@ -9,6 +10,8 @@ import org.weiquan.api.legalaid.LegalAidCommands.LinkLegalAidCaseCommand;
 import org.weiquan.app.casefile.CaseKindSupport;
 import org.weiquan.query.cases.ViewMapping;
 import org.weiquan.query.legalaid.LegalAidCaseView;
+
+import java.util.List;
 
 /** What legal-aid cases contribute to the shared case machinery. */
 @Component
@@ -18,6 +21,11 @@ public class LegalAidKindSupport implements CaseKindSupport {
     @Override
     public CaseKind kind() {
         return CaseKind.LEGAL_AID;
+    }
+
+    @Override
+    public List<LegalAidAction> actions() {
+        return List.of(LegalAidAction.values());
     }
 
     @Override

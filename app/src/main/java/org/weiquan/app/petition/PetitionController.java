@@ -40,6 +40,7 @@ import org.weiquan.api.petition.PetitionStatus;
 import org.weiquan.api.petition.PetitionSummary;
 import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.casefile.CaseAccess;
+import org.weiquan.app.casefile.CaseActionEndpoint;
 import org.weiquan.app.casefile.CaseIntake;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.casefile.CaseReads;
@@ -141,6 +142,7 @@ public class PetitionController {
     }
 
     @PostMapping("/{id}/registration")
+    @CaseActionEndpoint("REGISTER")
     @Operation(summary = "Register the petition (登记) with its subject")
     public ResponseEntity<PetitionRequests.Transitioned> register(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -150,6 +152,7 @@ public class PetitionController {
     }
 
     @PostMapping("/{id}/assignment")
+    @CaseActionEndpoint("ASSIGN")
     @Operation(summary = "Forward or assign the petition to its handling unit (within 15 days of receipt, §22)")
     public ResponseEntity<PetitionRequests.Transitioned> assign(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -161,6 +164,7 @@ public class PetitionController {
     }
 
     @PostMapping("/{id}/competence-objection")
+    @CaseActionEndpoint("OBJECT_TO_COMPETENCE")
     @Operation(summary = "Record the handling unit's objection that the matter is not within its competence"
             + " (within 5 working days of the assignment)")
     public ResponseEntity<PetitionRequests.Transitioned> objectToCompetence(
@@ -171,6 +175,7 @@ public class PetitionController {
     }
 
     @PostMapping("/{id}/acceptance")
+    @CaseActionEndpoint("ACCEPT")
     @Operation(summary = "Accept the petition (the petitioner is told within 15 days, §23); the reply is due in 60 days")
     public ResponseEntity<PetitionRequests.Transitioned> accept(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -180,6 +185,7 @@ public class PetitionController {
     }
 
     @PostMapping("/{id}/non-acceptance")
+    @CaseActionEndpoint("DECLINE")
     @Operation(summary = "Do not accept the petition, with the reason given to the petitioner in writing")
     public ResponseEntity<PetitionRequests.Transitioned> decline(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -189,6 +195,7 @@ public class PetitionController {
     }
 
     @PostMapping("/{id}/reply-extension")
+    @CaseActionEndpoint("EXTEND_REPLY_PERIOD")
     @Operation(summary = "Extend the reply period once, by at most 30 days, with a reason (§34)")
     public ResponseEntity<PetitionRequests.Transitioned> extendReply(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -198,6 +205,7 @@ public class PetitionController {
     }
 
     @PostMapping("/{id}/reply")
+    @CaseActionEndpoint("REPLY")
     @Operation(summary = "Record the written reply; the petitioner may ask for review within 30 days")
     public ResponseEntity<PetitionRequests.Transitioned> reply(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -207,6 +215,7 @@ public class PetitionController {
     }
 
     @PostMapping("/{id}/rating")
+    @CaseActionEndpoint("RECORD_RATING")
     @Operation(summary = "Record the petitioner's rating of the latest answer (§21)")
     public ResponseEntity<PetitionRequests.Transitioned> rate(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -216,6 +225,7 @@ public class PetitionController {
     }
 
     @PostMapping("/{id}/closure")
+    @CaseActionEndpoint("CLOSE")
     @Operation(summary = "Close the petition: resolved, not accepted or withdrawn")
     public ResponseEntity<PetitionRequests.Transitioned> close(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -225,6 +235,7 @@ public class PetitionController {
     }
 
     @PostMapping("/{id}/review-request")
+    @CaseActionEndpoint("REQUEST_REVIEW")
     @Operation(summary = "Record the petitioner's request for review (复查, within 30 days of the reply, §35)")
     public ResponseEntity<PetitionRequests.Transitioned> requestReview(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -234,6 +245,7 @@ public class PetitionController {
     }
 
     @PostMapping("/{id}/review-answer")
+    @CaseActionEndpoint("ANSWER_REVIEW")
     @Operation(summary = "Record the review opinion (due 30 days after the request)")
     public ResponseEntity<PetitionRequests.Transitioned> answerReview(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -243,6 +255,7 @@ public class PetitionController {
     }
 
     @PostMapping("/{id}/reexamination-request")
+    @CaseActionEndpoint("REQUEST_REEXAMINATION")
     @Operation(summary = "Record the petitioner's request for re-examination (复核, within 30 days of the review, §36)")
     public ResponseEntity<PetitionRequests.Transitioned> requestReexamination(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -252,6 +265,7 @@ public class PetitionController {
     }
 
     @PostMapping("/{id}/reexamination-answer")
+    @CaseActionEndpoint("ANSWER_REEXAMINATION")
     @Operation(summary = "Record the re-examination opinion: the claim is final")
     public ResponseEntity<PetitionRequests.Transitioned> answerReexamination(
             @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch,

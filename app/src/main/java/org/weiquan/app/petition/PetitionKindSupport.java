@@ -3,6 +3,7 @@ package org.weiquan.app.petition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.weiquan.api.common.CaseKind;
+import org.weiquan.api.petition.PetitionAction;
 import org.weiquan.api.common.LinkRelation;
 import org.weiquan.api.petition.PetitionCommands.FlagPetitionDuplicateElsewhereCommand;
 import org.weiquan.api.petition.PetitionCommands.LinkPetitionCommand;
@@ -11,6 +12,8 @@ import org.weiquan.app.casefile.CaseKindSupport;
 import org.weiquan.app.security.WeiquanUser;
 import org.weiquan.query.cases.ViewMapping;
 import org.weiquan.query.petition.PetitionView;
+
+import java.util.List;
 
 @Component
 public class PetitionKindSupport implements CaseKindSupport {
@@ -24,6 +27,11 @@ public class PetitionKindSupport implements CaseKindSupport {
     @Override
     public CaseKind kind() {
         return CaseKind.PETITION;
+    }
+
+    @Override
+    public List<PetitionAction> actions() {
+        return List.of(PetitionAction.values());
     }
 
     @Override

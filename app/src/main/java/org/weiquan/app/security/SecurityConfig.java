@@ -100,6 +100,8 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error")
                         .permitAll()
                         // a case page shows the case and its history in full: not for analysts
+                        // officers act on cases, as in the API
+                        .requestMatchers(HttpMethod.POST, "/cases/**").hasRole(Role.OFFICER.name())
                         .requestMatchers("/cases/**").hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());

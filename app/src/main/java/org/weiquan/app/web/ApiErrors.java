@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -36,6 +37,8 @@ import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.casefile.IdempotencyConflictException;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +54,26 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     public record FieldError(String field, String message) {
+    }
+
+    private static final ExceptionHandlerMethodResolver HANDLERS = new ExceptionHandlerMethodResolver(ApiErrors.class);
+
+    /**
+     * The problem this API answers {@code e} with, for the pages, which show a refused action beside
+     * its form in the same terms (code, status, field errors) instead of as problem+json.
+     */
+    public ProblemDetail problemFor(Throwable e, WebRequest request) {
+        Method handler = HANDLERS.resolveMethodByThrowable(e);
+        if (handler == null) return unexpected(new IllegalStateException(e), request);
+        Object[] args = Arrays.stream(handler.getParameterTypes())
+                .map(type -> type.isInstance(e) ? e : WebRequest.class.isAssignableFrom(type) ? request : null)
+                .toArray();
+        try {
+            Object answer = handler.invoke(this, args);
+            return answer instanceof ResponseEntity<?> entity ? (ProblemDetail) entity.getBody() : (ProblemDetail) answer;
+        } catch (ReflectiveOperationException | ClassCastException notAProblem) {
+            return unexpected(new IllegalStateException(e), request);
+        }
     }
 
     @ExceptionHandler(IllegalTransitionException.class)

@@ -10,6 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import java.util.Map;
+import java.time.LocalDate;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -227,6 +231,60 @@ class BrowserIT {
     }
 
     @Test
+    void an_officer_takes_a_dispute_from_filing_to_closure_through_the_case_page_and_a_refusal_changes_nothing()
+            throws IOException {
+        ApiClient api = new ApiClient(port);
+        ApiResponse filed = api.as(ApiClient.OFFICER_LI).post(Disputes.PATH, Disputes.filing());
+        assertThat(filed.status()).as("%s", filed).isEqualTo(201);
+        String caseNumber = filed.json().path("caseNumber").asText();
+        String disputeId = filed.json().path("disputeId").asText();
+        browser.get(url("/login"));
+        signIn("officer.li", "officer-demo");
+        await(caseNumber + " on its page").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            browser.get(url("/cases/" + caseNumber));
+            assertThat(text(".wq-status")).isEqualTo("已登记（收到调解申请）");
+        });
+        assertThat(actionsOffered()).as("what a filed dispute allows").containsExactly("受理调解申请", "申请仲裁", "结案");
+
+        actAndSucceed("ACCEPT", Map.of());
+        assertThat(text(".alert-success")).isEqualTo("已办理：受理调解申请");
+        assertThat(text(".wq-status")).isEqualTo("已受理");
+        int steps = timelineSteps();
+
+        act("CLOSE", Map.of("reason", "RESOLVED"));
+        assertThat(text("details[data-action=CLOSE] .alert-danger")).as("the refusal beside its form")
+                .contains("不能以此理由结案", "本案未作任何更改");
+        assertThat(text(".wq-status")).isEqualTo("已受理");
+        assertThat(timelineSteps()).as("nothing stored").isEqualTo(steps);
+        assertNoSeriousAccessibilityViolation("case page with a refusal");
+        screenshot("case-refusal");
+
+        // someone else assigns the mediator while this page is open
+        assertThat(api.as(ApiClient.OFFICER_LI).post(Disputes.PATH + "/" + disputeId + "/mediator",
+                Disputes.mediator("mediator.sun")).status()).isEqualTo(200);
+        act("RECORD_MEDIATION_FAILURE", Map.of("reason", "单位拒绝调解"));
+        assertThat(text("details[data-action=RECORD_MEDIATION_FAILURE] .alert-danger"))
+                .contains("本案已被他人修改", "本案未作任何更改");
+        browser.findElement(By.linkText("重新载入本案")).click();
+        assertThat(text(".wq-status")).isEqualTo("调解中");
+
+        actAndSucceed("RECORD_MEDIATION_SESSION", Map.of("summary", "第一次调解，双方同意分期支付"));
+        actAndSucceed("REACH_SETTLEMENT", Map.of("amount", "5000", "paymentDueOn", LocalDate.now().plusDays(10).toString(),
+                "terms", "单位于十日内支付拖欠工资5000元"));
+        assertThat(text(".wq-status")).isEqualTo("已达成调解协议");
+        actAndSucceed("RECORD_PAYMENT", Map.of("amount", "5000"));
+        assertThat(text(".wq-status")).isEqualTo("协议已履行");
+        actAndSucceed("CLOSE", Map.of("reason", "RESOLVED"));
+        assertThat(text(".alert-success")).isEqualTo("已办理：结案");
+        assertThat(text(".wq-status")).isEqualTo("已结案");
+        assertThat(actionsOffered()).as("a closed dispute offers nothing").isEmpty();
+        assertThat(text(".wq-timeline")).as("each step in the history, by the officer")
+                .contains("李明", "受理", "调解员", "调解协议", "结案");
+        screenshot("case-closed");
+        signOut();
+    }
+
+    @Test
     void an_unknown_page_is_a_page_in_chinese_and_the_api_still_answers_problem_json() throws Exception {
         browser.get(url("/login"));
         signIn("officer.li", "officer-demo");
@@ -265,6 +323,55 @@ class BrowserIT {
         report.append("total: ").append(total).append(" bytes\n");
         Files.writeString(Path.of("target", "page-weights.txt"), report);
         return total;
+    }
+
+    /** The labels of the actions the case page offers now. */
+    private List<String> actionsOffered() {
+        return present("details.wq-action > summary");
+    }
+
+    /** The texts of what the page shows now at {@code css}, without waiting for more to appear. */
+    private List<String> present(String css) {
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).map(String::strip).toList();
+        } finally {
+            browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        }
+    }
+
+    private int timelineSteps() {
+        return browser.findElements(By.cssSelector(".wq-timeline > li")).size();
+    }
+
+    /** {@link #act}, and the case page shows no refusal. */
+    private void actAndSucceed(String action, Map<String, String> fields) {
+        act(action, fields);
+        assertThat(present(".alert-danger, .invalid-feedback")).as("refused: %s", action).isEmpty();
+    }
+
+    /** Opens the action's form, fills it (dates as the browser's date input takes them) and sends it. */
+    private void act(String action, Map<String, String> fields) {
+        WebElement details = browser.findElement(By.cssSelector("details[data-action=" + action + "]"));
+        if (details.getAttribute("open") == null) click(details.findElement(By.tagName("summary")));
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            WebElement input = details.findElement(By.name(field.getKey()));
+            if ("select".equals(input.getTagName())) {
+                new Select(input).selectByValue(field.getValue());
+            } else if ("date".equals(input.getAttribute("type"))) {
+                ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, field.getValue());
+            } else {
+                input.clear();
+                input.sendKeys(field.getValue());
+            }
+        }
+        click(details.findElement(By.cssSelector("button[type=submit]")));
+    }
+
+    /** Clicks an element after scrolling it to the middle of the window, as a user would. */
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     private void signIn(String username, String password) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
+import org.weiquan.api.common.CaseAction;
 import org.weiquan.api.common.CaseCommands.FlagDuplicateElsewhere;
 import org.weiquan.api.common.CaseCommands.LinkCase;
 import org.weiquan.api.common.CaseKind;
@@ -43,14 +44,15 @@ public abstract class CaseAggregate<S extends Enum<S> & CaseStatus> {
         return AggregateLifecycle.getVersion();
     }
 
-    /** Refuses the transition {@code action} (409 {@code <kind>.illegal-transition}) unless the status is one of these. */
-    @SafeVarargs
-    protected final void requireStatus(String action, S... allowed) {
-        for (S s : allowed) {
-            if (status == s) return;
+    /**
+     * Refuses {@code action} (409 {@code <kind>.illegal-transition}) unless the case's status is one
+     * its table allows it in; the case page offers actions from the same table.
+     */
+    protected final void requireAllowed(CaseAction<S> action) {
+        if (!action.allowedIn(status)) {
+            throw new IllegalTransitionException(rules().code("illegal-transition"),
+                    "cannot " + action.description() + ": " + caseNumber + " is " + status);
         }
-        throw new IllegalTransitionException(rules().code("illegal-transition"),
-                "cannot " + action + ": " + caseNumber + " is " + status);
     }
 
     /** Links this case to another: not to itself, not twice. */

@@ -14,6 +14,7 @@ import org.weiquan.api.common.InvalidCaseDataException;
 import org.weiquan.api.common.NotOnRosterException;
 import org.weiquan.api.common.Worker;
 import org.weiquan.api.dispute.ClosureReason;
+import org.weiquan.api.dispute.DisputeAction;
 import org.weiquan.api.dispute.DisputeCommands.AcceptDisputeCommand;
 import org.weiquan.api.dispute.DisputeCommands.AssignMediatorCommand;
 import org.weiquan.api.dispute.DisputeCommands.CloseDisputeCommand;
@@ -157,7 +158,7 @@ public class LabourDispute extends CaseAggregate<DisputeStatus> {
 
     @CommandHandler
     public long handle(AcceptDisputeCommand command) {
-        requireStatus("accept", FILED);
+        requireAllowed(DisputeAction.ACCEPT);
         RULES.requirePresent(command.acceptedOn(), "acceptedOn");
         RULES.requireNotBefore(command.acceptedOn(), appliedOn, "acceptedOn", "the application date");
         apply(new DisputeAcceptedEvent(disputeId, command.acceptedOn()));
@@ -166,7 +167,7 @@ public class LabourDispute extends CaseAggregate<DisputeStatus> {
 
     @CommandHandler
     public long handle(AssignMediatorCommand command, MediatorRoster roster) {
-        requireStatus("assign a mediator", ACCEPTED, MEDIATING);
+        requireAllowed(DisputeAction.ASSIGN_MEDIATOR);
         RULES.requirePresent(command.mediator(), "mediator");
         Mediator assigned = roster.activeMediator(command.mediator()).orElseThrow(() ->
                 new NotOnRosterException("mediator", command.mediator() + " is not an active mediator of the roster"));
@@ -180,7 +181,7 @@ public class LabourDispute extends CaseAggregate<DisputeStatus> {
 
     @CommandHandler
     public long handle(RecordMediationSessionCommand command) {
-        requireStatus("record a mediation session", MEDIATING);
+        requireAllowed(DisputeAction.RECORD_MEDIATION_SESSION);
         RULES.requirePresent(command.heldOn(), "heldOn");
         RULES.requireText(command.summary(), "summary");
         RULES.requireNotBefore(command.heldOn(), appliedOn, "heldOn", "the application date");
@@ -190,7 +191,7 @@ public class LabourDispute extends CaseAggregate<DisputeStatus> {
 
     @CommandHandler
     public long handle(ReachSettlementCommand command, DeadlineManager deadlines, DisputePolicy policy) {
-        requireStatus("record a settlement", MEDIATING);
+        requireAllowed(DisputeAction.REACH_SETTLEMENT);
         if (mediationSessions == 0) {
             throw new IllegalTransitionException("dispute.no-mediation-session",
                     "a settlement is reached in mediation: record the session first");
@@ -206,7 +207,7 @@ public class LabourDispute extends CaseAggregate<DisputeStatus> {
 
     @CommandHandler
     public long handle(RecordPaymentCommand command, DeadlineManager deadlines) {
-        requireStatus("record a payment", SETTLED);
+        requireAllowed(DisputeAction.RECORD_PAYMENT);
         RULES.requirePositive(command.amount(), "amount");
         RULES.requirePresent(command.paidOn(), "paidOn");
         BigDecimal total = totalPaid.add(command.amount());
@@ -224,7 +225,7 @@ public class LabourDispute extends CaseAggregate<DisputeStatus> {
 
     @CommandHandler
     public long handle(RecordMediationFailureCommand command, DeadlineManager deadlines) {
-        requireStatus("record that mediation failed", ACCEPTED, MEDIATING);
+        requireAllowed(DisputeAction.RECORD_MEDIATION_FAILURE);
         RULES.requireText(command.reason(), "reason");
         apply(new MediationFailedEvent(disputeId, command.reason()));
         deadlines.cancelAllWithinScope(MEDIATION_PERIOD);
@@ -234,7 +235,7 @@ public class LabourDispute extends CaseAggregate<DisputeStatus> {
     @CommandHandler
     public long handle(ReferToArbitrationCommand command, DisputePolicy policy, DeadlineManager deadlines) {
         boolean mediationOver = status == MEDIATION_FAILED
-                || (mediationPeriodExpired && EnumSet.of(FILED, ACCEPTED, MEDIATING).contains(status));
+                || (mediationPeriodExpired && DisputeAction.REFER_TO_ARBITRATION.allowedIn(status));
         if (!mediationOver) {
             throw new IllegalTransitionException("dispute.mediation-not-over", caseNumber + " is " + status
                     + ": it goes to arbitration after mediation failed or its period expired");
@@ -252,7 +253,7 @@ public class LabourDispute extends CaseAggregate<DisputeStatus> {
 
     @CommandHandler
     public long handle(RecordArbitrationAcceptanceCommand command, DisputePolicy policy, DeadlineManager deadlines) {
-        requireStatus("record that arbitration accepted the case", REFERRED_TO_ARBITRATION);
+        requireAllowed(DisputeAction.RECORD_ARBITRATION_ACCEPTANCE);
         RULES.requirePresent(command.acceptedOn(), "acceptedOn");
         RULES.requireText(command.arbitrationCaseNumber(), "arbitrationCaseNumber");
         RULES.requireNotBefore(command.acceptedOn(), referredOn, "acceptedOn", "the referral date");
@@ -265,7 +266,7 @@ public class LabourDispute extends CaseAggregate<DisputeStatus> {
 
     @CommandHandler
     public long handle(ExtendArbitrationPeriodCommand command, DisputePolicy policy, DeadlineManager deadlines) {
-        requireStatus("extend the arbitration period", IN_ARBITRATION);
+        requireAllowed(DisputeAction.EXTEND_ARBITRATION_PERIOD);
         if (awardPeriodExtended) {
             throw new IllegalTransitionException("dispute.arbitration-already-extended",
                     "the arbitration period of " + caseNumber + " was already extended once (§43 allows one extension)");
@@ -286,7 +287,7 @@ public class LabourDispute extends CaseAggregate<DisputeStatus> {
 
     @CommandHandler
     public long handle(RecordArbitrationAwardCommand command, DeadlineManager deadlines) {
-        requireStatus("record an arbitration award", IN_ARBITRATION);
+        requireAllowed(DisputeAction.RECORD_ARBITRATION_AWARD);
         RULES.requirePresent(command.awardedOn(), "awardedOn");
         RULES.requirePresent(command.outcome(), "outcome");
         RULES.requireNotNegative(command.awardedAmount(), "awardedAmount");
@@ -301,7 +302,7 @@ public class LabourDispute extends CaseAggregate<DisputeStatus> {
     @CommandHandler
     public long handle(CloseDisputeCommand command, DeadlineManager deadlines) {
         RULES.requirePresent(command.reason(), "reason");
-        if (status == CLOSED) {
+        if (!DisputeAction.CLOSE.allowedIn(status)) {
             throw new IllegalTransitionException("dispute.already-closed", caseNumber + " is already closed");
         }
         if (!closableFor(command.reason())) {

@@ -6,6 +6,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.weiquan.api.hazard.HazardAction;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.District;
 import org.weiquan.api.common.IllegalTransitionException;
@@ -132,7 +133,7 @@ public class SafetyHazard extends CaseAggregate<HazardStatus> {
 
     @CommandHandler
     public long handle(IssueRectificationNoticeCommand command, HazardPolicy policy, DeadlineManager deadlines) {
-        requireStatus("issue a rectification notice", REPORTED);
+        requireAllowed(HazardAction.ISSUE_RECTIFICATION_NOTICE);
         RULES.requirePresent(command.issuedOn(), "issuedOn");
         RULES.requirePresent(command.deadline(), "deadline");
         RULES.requireText(command.requirements(), "requirements");
@@ -148,7 +149,7 @@ public class SafetyHazard extends CaseAggregate<HazardStatus> {
 
     @CommandHandler
     public long handle(RecordEmployerAnswerCommand command, DeadlineManager deadlines) {
-        requireStatus("record the employer's answer", RECTIFYING, RECTIFICATION_SUBMITTED);
+        requireAllowed(HazardAction.RECORD_EMPLOYER_ANSWER);
         if (answered) {
             throw new IllegalTransitionException("hazard.already-answered", "notice " + noticeNumber + " of "
                     + caseNumber + " is already answered (a submitted rectification answers it too)");
@@ -165,7 +166,7 @@ public class SafetyHazard extends CaseAggregate<HazardStatus> {
 
     @CommandHandler
     public long handle(RecordRectificationProgressCommand command) {
-        requireStatus("record rectification progress", RECTIFYING);
+        requireAllowed(HazardAction.RECORD_RECTIFICATION_PROGRESS);
         RULES.requirePresent(command.recordedOn(), "recordedOn");
         RULES.requireText(command.description(), "description");
         RULES.requireNotBefore(command.recordedOn(), noticeIssuedOn, "recordedOn", "the notice date");
@@ -176,7 +177,7 @@ public class SafetyHazard extends CaseAggregate<HazardStatus> {
 
     @CommandHandler
     public long handle(SubmitRectificationCommand command, DeadlineManager deadlines) {
-        requireStatus("submit a rectification", RECTIFYING);
+        requireAllowed(HazardAction.SUBMIT_RECTIFICATION);
         RULES.requirePresent(command.submittedOn(), "submittedOn");
         RULES.requireText(command.description(), "description");
         requireEvidence(command.evidence());
@@ -192,7 +193,7 @@ public class SafetyHazard extends CaseAggregate<HazardStatus> {
 
     @CommandHandler
     public long handle(VerifyRectificationCommand command, HazardPolicy policy, DeadlineManager deadlines) {
-        requireStatus("verify the rectification", RECTIFICATION_SUBMITTED);
+        requireAllowed(HazardAction.VERIFY_RECTIFICATION);
         RULES.requirePresent(command.verifiedOn(), "verifiedOn");
         RULES.requirePresent(command.outcome(), "outcome");
         RULES.requireText(command.findings(), "findings");
@@ -233,7 +234,7 @@ public class SafetyHazard extends CaseAggregate<HazardStatus> {
      */
     @CommandHandler
     public long handle(EscalateToMajorHazardCommand command) {
-        requireOpen("escalate the hazard to major");
+        requireAllowed(HazardAction.ESCALATE_TO_MAJOR);
         if (severity == HazardSeverity.MAJOR) {
             throw new IllegalTransitionException("hazard.already-major", caseNumber + " is already a major hazard");
         }
@@ -246,7 +247,7 @@ public class SafetyHazard extends CaseAggregate<HazardStatus> {
 
     @CommandHandler
     public long handle(ReportMajorHazardCommand command) {
-        requireOpen("report the hazard");
+        requireAllowed(HazardAction.REPORT_MAJOR_HAZARD);
         requireMajor("reported under §41");
         RULES.requirePresent(command.recipient(), "recipient");
         if (reportedTo.contains(command.recipient())) {
@@ -263,7 +264,7 @@ public class SafetyHazard extends CaseAggregate<HazardStatus> {
 
     @CommandHandler
     public long handle(PlaceUnderListedSupervisionCommand command) {
-        requireOpen("record listed supervision");
+        requireAllowed(HazardAction.PLACE_UNDER_LISTED_SUPERVISION);
         requireMajor("put under listed supervision");
         if (listed) {
             throw new IllegalTransitionException("hazard.already-listed", caseNumber + " is already under listed supervision");
@@ -279,7 +280,7 @@ public class SafetyHazard extends CaseAggregate<HazardStatus> {
     /** §60: the union may recommend evacuation whenever workers' lives are in danger, so while the case is open. */
     @CommandHandler
     public long handle(RecommendEvacuationCommand command) {
-        requireOpen("recommend evacuation");
+        requireAllowed(HazardAction.RECOMMEND_EVACUATION);
         RULES.requirePresent(command.recommendedOn(), "recommendedOn");
         RULES.requireText(command.reason(), "reason");
         RULES.requireNotBefore(command.recommendedOn(), foundOn, "recommendedOn", "the day the hazard was found");
@@ -304,7 +305,7 @@ public class SafetyHazard extends CaseAggregate<HazardStatus> {
     @CommandHandler
     public long handle(CloseHazardCommand command, DeadlineManager deadlines) {
         RULES.requirePresent(command.reason(), "reason");
-        if (status == CLOSED) {
+        if (!HazardAction.CLOSE.allowedIn(status)) {
             throw new IllegalTransitionException("hazard.already-closed", caseNumber + " is already closed");
         }
         RULES.requirePresent(command.closedOn(), "closedOn");
@@ -485,13 +486,6 @@ public class SafetyHazard extends CaseAggregate<HazardStatus> {
     @Override
     protected String caseId() {
         return hazardId.toString();
-    }
-
-    private void requireOpen(String action) {
-        if (status == CLOSED) {
-            throw new IllegalTransitionException("hazard.illegal-transition",
-                    "cannot " + action + ": " + caseNumber + " is " + status);
-        }
     }
 
     private void requireMajor(String what) {

@@ -6,6 +6,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.weiquan.api.legalaid.LegalAidAction;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.InvalidCaseDataException;
@@ -149,7 +150,7 @@ public class LegalAidCase extends CaseAggregate<LegalAidStatus> {
                     + caseNumber + " were requested on " + materialsRequestedOn
                     + ": all of them go in one notice (§43), a second is not sent");
         }
-        requireStatus("request missing materials", APPLIED);
+        requireAllowed(LegalAidAction.REQUEST_MISSING_MATERIALS);
         RULES.requirePresent(command.requestedOn(), "requestedOn");
         RULES.requireNotBefore(command.requestedOn(), appliedOn, "requestedOn", "the application date");
         List<String> items = missingItems(command.items());
@@ -168,7 +169,7 @@ public class LegalAidCase extends CaseAggregate<LegalAidStatus> {
 
     @CommandHandler
     public long handle(RecordMaterialsReceivedCommand command, LegalAidPolicy policy, DeadlineManager deadlines) {
-        requireStatus("record the missing materials as received", AWAITING_MATERIALS);
+        requireAllowed(LegalAidAction.RECORD_MATERIALS_RECEIVED);
         RULES.requirePresent(command.receivedOn(), "receivedOn");
         RULES.requireNotBefore(command.receivedOn(), materialsRequestedOn, "receivedOn", "the notice");
         // A period that ran out before the notice is not revived by it: the decision stays overdue.
@@ -184,7 +185,7 @@ public class LegalAidCase extends CaseAggregate<LegalAidStatus> {
 
     @CommandHandler
     public long handle(GrantUrgentAidCommand command, LegalAidPolicy policy, DeadlineManager deadlines) {
-        requireStatus("grant urgent aid", APPLIED, AWAITING_MATERIALS);
+        requireAllowed(LegalAidAction.GRANT_URGENT_AID);
         if (urgentAid) {
             throw new IllegalTransitionException("legal-aid.urgent-aid-already-granted",
                     "urgent aid was already granted on " + caseNumber);
@@ -216,7 +217,7 @@ public class LegalAidCase extends CaseAggregate<LegalAidStatus> {
             throw new IllegalTransitionException("legal-aid.awaiting-materials", "cannot approve: the missing "
                     + "materials of " + caseNumber + " have not been recorded as received");
         }
-        requireStatus("approve", APPLIED);
+        requireAllowed(LegalAidAction.APPROVE);
         RULES.requirePresent(command.decidedOn(), "decidedOn");
         RULES.requireNotBefore(command.decidedOn(), appliedOn, "decidedOn", "the application date");
         RULES.requireNotBefore(command.decidedOn(), materialsReceivedOn, "decidedOn", "the day the materials arrived");
@@ -251,7 +252,7 @@ public class LegalAidCase extends CaseAggregate<LegalAidStatus> {
 
     @CommandHandler
     public long handle(RejectLegalAidCommand command, DeadlineManager deadlines) {
-        requireStatus("reject", APPLIED, AWAITING_MATERIALS);
+        requireAllowed(LegalAidAction.REJECT);
         RULES.requirePresent(command.decidedOn(), "decidedOn");
         RULES.requireNotBefore(command.decidedOn(), appliedOn, "decidedOn", "the application date");
         RULES.requireText(command.reasons(), "reasons");
@@ -266,8 +267,8 @@ public class LegalAidCase extends CaseAggregate<LegalAidStatus> {
 
     @CommandHandler
     public long handle(AssignLawyerCommand command, LawyerPanel panel, DeadlineManager deadlines) {
-        boolean aidUnderWay = status == APPROVED || status == LAWYER_ASSIGNED
-                || (urgentAid && (status == APPLIED || status == AWAITING_MATERIALS));
+        boolean aidUnderWay = LegalAidAction.ASSIGN_LAWYER.allowedIn(status)
+                && (urgentAid || status == APPROVED || status == LAWYER_ASSIGNED);
         if (!aidUnderWay) {
             throw new IllegalTransitionException("legal-aid.illegal-transition", "cannot assign a lawyer: "
                     + caseNumber + " is " + status + " (a lawyer is assigned once aid is approved, or before the"
@@ -294,7 +295,7 @@ public class LegalAidCase extends CaseAggregate<LegalAidStatus> {
 
     @CommandHandler
     public long handle(RecordActivityCommand command) {
-        if (lawyerId == null || !EnumSet.of(APPLIED, AWAITING_MATERIALS, LAWYER_ASSIGNED).contains(status)) {
+        if (lawyerId == null || !LegalAidAction.RECORD_ACTIVITY.allowedIn(status)) {
             throw new IllegalTransitionException("legal-aid.illegal-transition", "cannot record an activity: "
                     + caseNumber + " is " + status + (lawyerId == null ? " and no lawyer acts for the applicant" : ""));
         }
@@ -308,7 +309,7 @@ public class LegalAidCase extends CaseAggregate<LegalAidStatus> {
 
     @CommandHandler
     public long handle(RecordOutcomeCommand command) {
-        requireStatus("record the outcome", LAWYER_ASSIGNED);
+        requireAllowed(LegalAidAction.RECORD_OUTCOME);
         RULES.requirePresent(command.outcome(), "outcome");
         RULES.requirePresent(command.concludedOn(), "concludedOn");
         RULES.requireNotBefore(command.concludedOn(), lawyerAssignedOn, "concludedOn", "the lawyer's assignment");
@@ -323,7 +324,7 @@ public class LegalAidCase extends CaseAggregate<LegalAidStatus> {
 
     @CommandHandler
     public long handle(SubmitClosingReportCommand command) {
-        requireStatus("submit the closing report", OUTCOME_RECORDED);
+        requireAllowed(LegalAidAction.SUBMIT_CLOSING_REPORT);
         RULES.requirePresent(command.submittedOn(), "submittedOn");
         RULES.requireNotBefore(command.submittedOn(), concludedOn, "submittedOn", "the outcome");
         RULES.requireText(command.summary(), "summary");
@@ -333,7 +334,7 @@ public class LegalAidCase extends CaseAggregate<LegalAidStatus> {
 
     @CommandHandler
     public long handle(LodgeObjectionCommand command, LegalAidPolicy policy, DeadlineManager deadlines) {
-        requireStatus("lodge an objection", REJECTED);
+        requireAllowed(LegalAidAction.LODGE_OBJECTION);
         RULES.requirePresent(command.lodgedOn(), "lodgedOn");
         RULES.requireNotBefore(command.lodgedOn(), decidedOn, "lodgedOn", "the rejection");
         RULES.requireText(command.grounds(), "grounds");
@@ -345,7 +346,7 @@ public class LegalAidCase extends CaseAggregate<LegalAidStatus> {
 
     @CommandHandler
     public long handle(ReviewObjectionCommand command, LegalAidPolicy policy, DeadlineManager deadlines) {
-        requireStatus("review the objection", OBJECTION_UNDER_REVIEW);
+        requireAllowed(LegalAidAction.REVIEW_OBJECTION);
         RULES.requirePresent(command.finding(), "finding");
         RULES.requirePresent(command.reviewedOn(), "reviewedOn");
         RULES.requireNotBefore(command.reviewedOn(), objectionLodgedOn, "reviewedOn", "the objection");
@@ -371,7 +372,7 @@ public class LegalAidCase extends CaseAggregate<LegalAidStatus> {
     @CommandHandler
     public long handle(CloseLegalAidCaseCommand command, DeadlineManager deadlines) {
         RULES.requirePresent(command.reason(), "reason");
-        if (status == CLOSED) {
+        if (!LegalAidAction.CLOSE.allowedIn(status)) {
             throw new IllegalTransitionException("legal-aid.already-closed", caseNumber + " is already closed");
         }
         if (command.reason() == LegalAidClosureReason.MATERIALS_NOT_SUPPLIED && status == AWAITING_MATERIALS

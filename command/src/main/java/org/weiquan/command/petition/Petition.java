@@ -6,6 +6,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.weiquan.api.petition.PetitionAction;
 import org.weiquan.api.common.CaseKind;
 import org.weiquan.api.common.IllegalTransitionException;
 import org.weiquan.api.common.InvalidCaseDataException;
@@ -209,7 +210,7 @@ public class Petition extends CaseAggregate<PetitionStatus> {
 
     @CommandHandler
     public long handle(RegisterPetitionCommand command) {
-        requireStatus("register", RECEIVED);
+        requireAllowed(PetitionAction.REGISTER);
         RULES.requirePresent(command.registeredOn(), "registeredOn");
         RULES.requirePresent(command.subject(), "subject");
         RULES.requireNotBefore(command.registeredOn(), receivedOn, "registeredOn", "the day it was received");
@@ -219,7 +220,7 @@ public class Petition extends CaseAggregate<PetitionStatus> {
 
     @CommandHandler
     public long handle(AssignPetitionCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
-        requireStatus("assign", REGISTERED);
+        requireAllowed(PetitionAction.ASSIGN);
         RULES.requirePresent(command.assignedOn(), "assignedOn");
         RULES.requirePresent(command.routing(), "routing");
         RULES.requireText(command.handlingUnit(), "handlingUnit");
@@ -236,7 +237,7 @@ public class Petition extends CaseAggregate<PetitionStatus> {
 
     @CommandHandler
     public long handle(ObjectToCompetenceCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
-        requireStatus("object to competence", ASSIGNED);
+        requireAllowed(PetitionAction.OBJECT_TO_COMPETENCE);
         RULES.requirePresent(command.objectedOn(), "objectedOn");
         RULES.requireText(command.reason(), "reason");
         RULES.requireNotBefore(command.objectedOn(), assignedOn, "objectedOn", "the assignment date");
@@ -258,7 +259,7 @@ public class Petition extends CaseAggregate<PetitionStatus> {
 
     @CommandHandler
     public long handle(AcceptPetitionCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
-        requireStatus("accept", ASSIGNED);
+        requireAllowed(PetitionAction.ACCEPT);
         RULES.requirePresent(command.acceptedOn(), "acceptedOn");
         RULES.requireNotBefore(command.acceptedOn(), assignedOn, "acceptedOn", "the assignment date");
         boolean noticeWithinPeriod = !command.acceptedOn().isAfter(acceptanceNoticeDueOn);
@@ -271,7 +272,7 @@ public class Petition extends CaseAggregate<PetitionStatus> {
 
     @CommandHandler
     public long handle(DeclinePetitionCommand command, DeadlineManager deadlines) {
-        requireStatus("decline", ASSIGNED);
+        requireAllowed(PetitionAction.DECLINE);
         RULES.requirePresent(command.decidedOn(), "decidedOn");
         RULES.requireText(command.reason(), "reason");
         RULES.requireNotBefore(command.decidedOn(), assignedOn, "decidedOn", "the assignment date");
@@ -283,7 +284,7 @@ public class Petition extends CaseAggregate<PetitionStatus> {
 
     @CommandHandler
     public long handle(ExtendReplyPeriodCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
-        requireStatus("extend the reply period", ACCEPTED);
+        requireAllowed(PetitionAction.EXTEND_REPLY_PERIOD);
         if (replyPeriodExtended) {
             throw new IllegalTransitionException("petition.reply-already-extended",
                     "the reply period of " + caseNumber + " was already extended once (§34 allows one extension)");
@@ -303,7 +304,7 @@ public class Petition extends CaseAggregate<PetitionStatus> {
 
     @CommandHandler
     public long handle(ReplyToPetitionCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
-        requireStatus("reply", ACCEPTED);
+        requireAllowed(PetitionAction.REPLY);
         RULES.requirePresent(command.repliedOn(), "repliedOn");
         RULES.requireText(command.reply(), "reply");
         RULES.requireNotBefore(command.repliedOn(), acceptedOn, "repliedOn", "the acceptance date");
@@ -336,7 +337,7 @@ public class Petition extends CaseAggregate<PetitionStatus> {
     @CommandHandler
     public long handle(ClosePetitionCommand command, DeadlineManager deadlines) {
         RULES.requirePresent(command.reason(), "reason");
-        if (status == CLOSED) {
+        if (!PetitionAction.CLOSE.allowedIn(status)) {
             throw new IllegalTransitionException("petition.already-closed", caseNumber + " is already closed");
         }
         if (!closableFor(command.reason())) {
@@ -351,7 +352,7 @@ public class Petition extends CaseAggregate<PetitionStatus> {
 
     @CommandHandler
     public long handle(RequestReviewCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
-        requireRequestable("ask for review", AnswerStage.REPLY, REPLIED);
+        requireRequestable(PetitionAction.REQUEST_REVIEW, AnswerStage.REPLY);
         RULES.requirePresent(command.requestedOn(), "requestedOn");
         RULES.requireText(command.reviewingBody(), "reviewingBody");
         RULES.requireText(command.grounds(), "grounds");
@@ -370,7 +371,7 @@ public class Petition extends CaseAggregate<PetitionStatus> {
 
     @CommandHandler
     public long handle(AnswerReviewCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
-        requireStatus("answer the review", REVIEW_REQUESTED);
+        requireAllowed(PetitionAction.ANSWER_REVIEW);
         RULES.requirePresent(command.answeredOn(), "answeredOn");
         RULES.requirePresent(command.decision(), "decision");
         RULES.requireText(command.opinion(), "opinion");
@@ -386,7 +387,7 @@ public class Petition extends CaseAggregate<PetitionStatus> {
 
     @CommandHandler
     public long handle(RequestReexaminationCommand command, PetitionPolicy policy, DeadlineManager deadlines) {
-        requireRequestable("ask for re-examination", AnswerStage.REVIEW, REVIEW_ANSWERED);
+        requireRequestable(PetitionAction.REQUEST_REEXAMINATION, AnswerStage.REVIEW);
         RULES.requirePresent(command.requestedOn(), "requestedOn");
         RULES.requireText(command.reexaminingBody(), "reexaminingBody");
         RULES.requireText(command.grounds(), "grounds");
@@ -405,7 +406,7 @@ public class Petition extends CaseAggregate<PetitionStatus> {
 
     @CommandHandler
     public long handle(AnswerReexaminationCommand command, DeadlineManager deadlines) {
-        requireStatus("answer the re-examination", REEXAMINATION_REQUESTED);
+        requireAllowed(PetitionAction.ANSWER_REEXAMINATION);
         RULES.requirePresent(command.answeredOn(), "answeredOn");
         RULES.requirePresent(command.decision(), "decision");
         RULES.requireText(command.opinion(), "opinion");
@@ -665,14 +666,14 @@ public class Petition extends CaseAggregate<PetitionStatus> {
      * The petitioner may challenge the latest answer when it is the {@code stage} answer, the case is
      * at that answer (or closed after it) and the claim is not yet final.
      */
-    private void requireRequestable(String action, AnswerStage stage, PetitionStatus answered) {
-        if (lastAnswer != stage || (status != answered && status != CLOSED)) {
+    private void requireRequestable(PetitionAction action, AnswerStage stage) {
+        if (lastAnswer != stage || !action.allowedIn(status)) {
             throw new IllegalTransitionException("petition.illegal-transition",
-                    "cannot " + action + ": " + caseNumber + " is " + status);
+                    "cannot " + action.description() + ": " + caseNumber + " is " + status);
         }
         if (claimFinal) {
             throw new IllegalTransitionException("petition.claim-final",
-                    "cannot " + action + ": the claim of " + caseNumber + " is final");
+                    "cannot " + action.description() + ": the claim of " + caseNumber + " is final");
         }
     }
 

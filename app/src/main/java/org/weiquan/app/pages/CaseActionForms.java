@@ -1,0 +1,174 @@
+package org.weiquan.app.pages;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.weiquan.api.common.CaseAction;
+import org.weiquan.api.common.CaseKind;
+import org.weiquan.app.casefile.CaseActionEndpoint;
+import org.weiquan.app.casefile.CaseKindSupport;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The case page's action forms, one per action of each kind's table that has an API endpoint
+ * marked {@link CaseActionEndpoint}: the form's fields are the components of the endpoint's request
+ * body, with what its validation annotations say (required, length, range), so a new action or
+ * field reaches the page from the API alone. An action whose body holds something a form cannot
+ * carry (a list of files) is not offered on the page.
+ */
+@Component
+public class CaseActionForms {
+    /** One input of an action's form; {@code name} is the body's JSON path, e.g. {@code meansTest.basis}. */
+    public record Field(String name, String input, boolean required, Integer maxLength, Long min, Long max,
+                        String step, String labelPrefix, List<String> options, boolean notAfterToday) {
+        public String id(String action) {
+            return "f-" + action + "-" + name.replace('.', '-');
+        }
+    }
+
+    /** The form of one action: its endpoint and its fields. */
+    public record Form(CaseKind kind, CaseAction<?> action, HandlerMethod endpoint, Class<?> bodyType,
+                       List<Field> fields) {
+        public String name() {
+            return action.name();
+        }
+
+        /** The message key of the action's label, e.g. {@code DisputeAction.ACCEPT}. */
+        public String labelKey() {
+            return action.getClass().getSimpleName() + "." + action.name();
+        }
+
+        boolean allowedIn(String status) {
+            return action.allowedIn().stream().anyMatch(s -> s.name().equals(status));
+        }
+    }
+
+    private final Map<CaseKind, Map<String, Form>> forms = new EnumMap<>(CaseKind.class);
+
+    public CaseActionForms(List<CaseKindSupport> kinds,
+                           @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping endpoints) {
+        for (CaseKindSupport kind : kinds) {
+            Map<String, CaseAction<?>> byName = new LinkedHashMap<>();
+            kind.actions().forEach(action -> byName.put(action.name(), action));
+            Map<String, Form> ofKind = new LinkedHashMap<>();
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> endpoint : endpoints.getHandlerMethods().entrySet()) {
+                CaseActionEndpoint marked = endpoint.getValue().getMethodAnnotation(CaseActionEndpoint.class);
+                if (marked == null || endpoint.getKey().getPatternValues().stream()
+                        .noneMatch(p -> p.startsWith(kind.apiPath() + "/"))) continue;
+                CaseAction<?> action = byName.get(marked.value());
+                if (action == null) {
+                    throw new IllegalStateException(endpoint.getValue() + " names " + marked.value()
+                            + ", which is not an action of " + kind.kind());
+                }
+                formOf(kind.kind(), action, endpoint.getValue()).ifPresent(form -> ofKind.put(action.name(), form));
+            }
+            // in the order of the kind's table, which follows the case's life
+            Map<String, Form> ordered = new LinkedHashMap<>();
+            byName.keySet().stream().filter(ofKind::containsKey).forEach(name -> ordered.put(name, ofKind.get(name)));
+            forms.put(kind.kind(), ordered);
+        }
+    }
+
+    /** The forms of the actions the case's status allows now, in the order of the case's life. */
+    public List<Form> allowedNow(CaseKind kind, String status) {
+        return forms.getOrDefault(kind, Map.of()).values().stream().filter(form -> form.allowedIn(status)).toList();
+    }
+
+    /** Every form of the kind, allowed now or not. */
+    public Collection<Form> all(CaseKind kind) {
+        return forms.getOrDefault(kind, Map.of()).values();
+    }
+
+    public Optional<Form> form(CaseKind kind, String action) {
+        return Optional.ofNullable(forms.getOrDefault(kind, Map.of()).get(action));
+    }
+
+    private static Optional<Form> formOf(CaseKind kind, CaseAction<?> action, HandlerMethod endpoint) {
+        Class<?> body = null;
+        for (MethodParameter parameter : endpoint.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(RequestBody.class)) body = parameter.getParameterType();
+            else if (!parameter.hasParameterAnnotation(RequestHeader.class)
+                    && !(parameter.hasParameterAnnotation(PathVariable.class) && "id".equals(parameterName(parameter)))) {
+                return Optional.empty(); // another path variable: not a form of the case page
+            }
+        }
+        if (body == null || !body.isRecord()) return Optional.empty();
+        List<Field> fields = new ArrayList<>();
+        if (!addFields(body, "", fields)) return Optional.empty();
+        return Optional.of(new Form(kind, action, endpoint, body, List.copyOf(fields)));
+    }
+
+    private static String parameterName(MethodParameter parameter) {
+        PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+        if (variable != null && !variable.value().isEmpty()) return variable.value();
+        return parameter.getParameterName() == null ? "id" : parameter.getParameterName();
+    }
+
+    /** Adds the record's components as fields; false when one cannot be a form field. */
+    private static boolean addFields(Class<?> record, String prefix, List<Field> fields) {
+        for (RecordComponent component : record.getRecordComponents()) {
+            String name = prefix + component.getName();
+            // constraints are not record-component annotations: they reach the accessor
+            AnnotatedElement annotations = component.getAccessor();
+            Class<?> type = component.getType();
+            boolean required = annotations.isAnnotationPresent(NotNull.class) || annotations.isAnnotationPresent(NotBlank.class)
+                    || annotations.isAnnotationPresent(NotEmpty.class) || type.isPrimitive();
+            Size size = annotations.getAnnotation(Size.class);
+            Min min = annotations.getAnnotation(Min.class);
+            Max max = annotations.getAnnotation(Max.class);
+            Integer maxLength = size == null ? null : size.max();
+            if (type == LocalDate.class) {
+                fields.add(new Field(name, "date", required, null, null, null, null, null, List.of(),
+                        annotations.isAnnotationPresent(PastOrPresent.class)));
+            } else if (type == String.class) {
+                fields.add(new Field(name, maxLength != null && maxLength > 200 ? "textarea" : "text", required,
+                        maxLength, null, null, null, null, List.of(), false));
+            } else if (type == BigDecimal.class) {
+                fields.add(new Field(name, "number", required, null, 0L, null, "0.01", null, List.of(), false));
+            } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+                fields.add(new Field(name, "number", required, null, min == null ? null : min.value(),
+                        max == null ? null : max.value(), "1", null, List.of(), false));
+            } else if (type == boolean.class || type == Boolean.class) {
+                fields.add(new Field(name, "select", required, null, null, null, null, "boolean", List.of("true", "false"), false));
+            } else if (type.isEnum()) {
+                fields.add(new Field(name, "select", required, null, null, null, null, type.getSimpleName(),
+                        Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList(), false));
+            } else if (List.class.isAssignableFrom(type) && component.getGenericType() instanceof ParameterizedType list
+                    && list.getActualTypeArguments()[0] == String.class) {
+                // a list of short texts: one per line
+                fields.add(new Field(name, "lines", required, null, null, null, null, null, List.of(), false));
+            } else if (type.isRecord()) {
+                if (!addFields(type, name + ".", fields)) return false;
+            } else if (required) {
+                return false; // a list, a map: not for a plain form
+            }
+        }
+        return true;
+    }
+}
