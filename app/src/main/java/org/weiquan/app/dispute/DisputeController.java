@@ -40,6 +40,7 @@ import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseActionEndpoint;
 import org.weiquan.app.casefile.CaseIntake;
+import org.weiquan.app.casefile.CaseIntakeEndpoint;
 import org.weiquan.app.casefile.CaseReads;
 import org.weiquan.app.casefile.CaseTransitions;
 import org.weiquan.app.casefile.Parties;
@@ -74,6 +75,7 @@ public class DisputeController {
     }
 
     @PostMapping
+    @CaseIntakeEndpoint
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "File a dispute (mediation application received)",
             description = "Idempotent: a retry with the same disputeId, or the same Idempotency-Key, returns the first result.")

@@ -41,6 +41,7 @@ import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseActionEndpoint;
 import org.weiquan.app.casefile.CaseIntake;
+import org.weiquan.app.casefile.CaseIntakeEndpoint;
 import org.weiquan.app.casefile.CaseReads;
 import org.weiquan.app.casefile.CaseTransitions;
 import org.weiquan.app.casefile.Parties;
@@ -78,6 +79,7 @@ public class HazardController {
     }
 
     @PostMapping
+    @CaseIntakeEndpoint
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Report a hazard found at an employer (you are the reporting inspector)",
             description = "Idempotent: a retry with the same hazardId, or the same Idempotency-Key, returns the first"

@@ -41,6 +41,7 @@ import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseActionEndpoint;
 import org.weiquan.app.casefile.CaseIntake;
+import org.weiquan.app.casefile.CaseIntakeEndpoint;
 import org.weiquan.app.casefile.CaseReads;
 import org.weiquan.app.casefile.CaseTransitions;
 import org.weiquan.app.casefile.Parties;
@@ -75,6 +76,7 @@ public class LegalAidController {
     }
 
     @PostMapping
+    @CaseIntakeEndpoint
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record an application for legal aid",
             description = "Idempotent: a retry with the same legalAidCaseId, or the same Idempotency-Key, returns the"

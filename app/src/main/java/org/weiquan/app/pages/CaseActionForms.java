@@ -1,12 +1,5 @@
 package org.weiquan.app.pages;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
@@ -21,13 +14,6 @@ import org.weiquan.api.common.CaseKind;
 import org.weiquan.app.casefile.CaseActionEndpoint;
 import org.weiquan.app.casefile.CaseKindSupport;
 
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -44,17 +30,9 @@ import java.util.Optional;
  */
 @Component
 public class CaseActionForms {
-    /** One input of an action's form; {@code name} is the body's JSON path, e.g. {@code meansTest.basis}. */
-    public record Field(String name, String input, boolean required, Integer maxLength, Long min, Long max,
-                        String step, String labelPrefix, List<String> options, boolean notAfterToday) {
-        public String id(String action) {
-            return "f-" + action + "-" + name.replace('.', '-');
-        }
-    }
-
     /** The form of one action: its endpoint and its fields. */
     public record Form(CaseKind kind, CaseAction<?> action, HandlerMethod endpoint, Class<?> bodyType,
-                       List<Field> fields) {
+                       List<FormFields.Field> fields) implements CaseActionSender.SendableForm {
         public String name() {
             return action.name();
         }
@@ -119,56 +97,14 @@ public class CaseActionForms {
             }
         }
         if (body == null || !body.isRecord()) return Optional.empty();
-        List<Field> fields = new ArrayList<>();
-        if (!addFields(body, "", fields)) return Optional.empty();
-        return Optional.of(new Form(kind, action, endpoint, body, List.copyOf(fields)));
+        // no repeated rows: a list of records in an action's body is a list of files
+        Class<?> type = body;
+        return FormFields.of(type, null).map(layout -> new Form(kind, action, endpoint, type, layout.fields()));
     }
 
     private static String parameterName(MethodParameter parameter) {
         PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
         if (variable != null && !variable.value().isEmpty()) return variable.value();
         return parameter.getParameterName() == null ? "id" : parameter.getParameterName();
-    }
-
-    /** Adds the record's components as fields; false when one cannot be a form field. */
-    private static boolean addFields(Class<?> record, String prefix, List<Field> fields) {
-        for (RecordComponent component : record.getRecordComponents()) {
-            String name = prefix + component.getName();
-            // constraints are not record-component annotations: they reach the accessor
-            AnnotatedElement annotations = component.getAccessor();
-            Class<?> type = component.getType();
-            boolean required = annotations.isAnnotationPresent(NotNull.class) || annotations.isAnnotationPresent(NotBlank.class)
-                    || annotations.isAnnotationPresent(NotEmpty.class) || type.isPrimitive();
-            Size size = annotations.getAnnotation(Size.class);
-            Min min = annotations.getAnnotation(Min.class);
-            Max max = annotations.getAnnotation(Max.class);
-            Integer maxLength = size == null ? null : size.max();
-            if (type == LocalDate.class) {
-                fields.add(new Field(name, "date", required, null, null, null, null, null, List.of(),
-                        annotations.isAnnotationPresent(PastOrPresent.class)));
-            } else if (type == String.class) {
-                fields.add(new Field(name, maxLength != null && maxLength > 200 ? "textarea" : "text", required,
-                        maxLength, null, null, null, null, List.of(), false));
-            } else if (type == BigDecimal.class) {
-                fields.add(new Field(name, "number", required, null, 0L, null, "0.01", null, List.of(), false));
-            } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-                fields.add(new Field(name, "number", required, null, min == null ? null : min.value(),
-                        max == null ? null : max.value(), "1", null, List.of(), false));
-            } else if (type == boolean.class || type == Boolean.class) {
-                fields.add(new Field(name, "select", required, null, null, null, null, "boolean", List.of("true", "false"), false));
-            } else if (type.isEnum()) {
-                fields.add(new Field(name, "select", required, null, null, null, null, type.getSimpleName(),
-                        Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList(), false));
-            } else if (List.class.isAssignableFrom(type) && component.getGenericType() instanceof ParameterizedType list
-                    && list.getActualTypeArguments()[0] == String.class) {
-                // a list of short texts: one per line
-                fields.add(new Field(name, "lines", required, null, null, null, null, null, List.of(), false));
-            } else if (type.isRecord()) {
-                if (!addFields(type, name + ".", fields)) return false;
-            } else if (required) {
-                return false; // a list, a map: not for a plain form
-            }
-        }
-        return true;
     }
 }

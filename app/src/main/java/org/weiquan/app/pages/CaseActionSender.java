@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.ui.Model;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +29,7 @@ import org.weiquan.app.web.ETags;
 
 import java.lang.reflect.InvocationTargetException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,23 +47,52 @@ public class CaseActionSender {
     private final Validator validator;
     private final ApiErrors errors;
 
-    public CaseActionSender(ObjectMapper json, Validator validator, ApiErrors errors) {
+    private final MessageSource messages;
+
+    public CaseActionSender(ObjectMapper json, Validator validator, ApiErrors errors, MessageSource messages) {
         this.json = json;
         this.validator = validator;
         this.errors = errors;
+        this.messages = messages;
     }
 
-    /** What came of a form: the case's new version, or the problem with the fields it names. */
-    public record Result(Long version, ProblemDetail problem, Map<String, String> fieldErrors) {
+    /** A page form that an API endpoint takes: the endpoint, its request record and the form's inputs. */
+    public interface SendableForm {
+        HandlerMethod endpoint();
+
+        Class<?> bodyType();
+
+        List<FormFields.Field> fields();
+    }
+
+    /**
+     * What came of a form: the endpoint's answer and the case's new version (when it sent one as its
+     * ETag), or the problem with the fields it names, in the user's language.
+     */
+    public record Result(Object answer, Long version, ProblemDetail problem, Map<String, String> fieldErrors) {
         public boolean done() {
-            return version != null;
+            return problem == null;
+        }
+
+        /** The refusal for the page that shows it beside its form: its status, problem, code and fields. */
+        public void showRefusal(Model model, HttpServletResponse response) {
+            response.setStatus(problem.getStatus());
+            model.addAttribute("problem", problem);
+            model.addAttribute("problemCode", String.valueOf(problem.getProperties() == null ? null
+                    : problem.getProperties().get("code")));
+            model.addAttribute("fieldErrors", fieldErrors);
         }
     }
 
-    public Result send(CaseActionForms.Form form, UUID caseId, long pageVersion, String idempotencyKey,
+    /**
+     * Sends {@code values} through the form's endpoint. {@code caseId}: the case a transition acts
+     * on (null for a filing); {@code pageVersion}: the version the page showed, sent as If-Match
+     * (null for a filing).
+     */
+    public Result send(SendableForm form, UUID caseId, Long pageVersion, String idempotencyKey,
                        Map<String, String> values, HttpServletRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
-        for (CaseActionForms.Field field : form.fields()) {
+        for (FormFields.Field field : form.fields()) {
             String value = values.get(field.name());
             if (value == null || value.isBlank()) continue;
             try {
@@ -76,7 +110,7 @@ public class CaseActionSender {
         }
         Map<String, String> violations = new LinkedHashMap<>();
         for (ConstraintViolation<Object> violation : validator.validate(parsed)) {
-            violations.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+            violations.putIfAbsent(violation.getPropertyPath().toString(), messageOf(violation));
         }
         if (!violations.isEmpty()) return invalid(violations);
         HandlerMethod endpoint = form.endpoint().createWithResolvedBean();
@@ -88,18 +122,20 @@ public class CaseActionSender {
             else if (parameter.hasParameterAnnotation(RequestHeader.class)) {
                 RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
                 String name = header.name().isEmpty() ? header.value() : header.name();
-                args[i] = HttpHeaders.IF_MATCH.equalsIgnoreCase(name) ? ETags.of(pageVersion) : null;
+                if (HttpHeaders.IF_MATCH.equalsIgnoreCase(name)) args[i] = pageVersion == null ? null : ETags.of(pageVersion);
+                else if (CaseTransitions.IDEMPOTENCY_KEY.equalsIgnoreCase(name)) args[i] = idempotencyKey;
             }
         }
         RequestAttributes outer = RequestContextHolder.getRequestAttributes();
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(withKey(request, idempotencyKey)));
         try {
             Object answer = endpoint.getMethod().invoke(endpoint.getBean(), args);
-            String etag = ((ResponseEntity<?>) answer).getHeaders().getETag();
-            return new Result(ETags.parseIfMatch(etag), null, Map.of());
+            ResponseEntity<?> entity = (ResponseEntity<?>) answer;
+            String etag = entity.getHeaders().getETag();
+            return new Result(entity.getBody(), etag == null ? null : ETags.parseIfMatch(etag), null, Map.of());
         } catch (InvocationTargetException refused) {
             ProblemDetail problem = errors.problemFor(refused.getCause(), new ServletWebRequest(request));
-            return new Result(null, problem, fieldErrorsOf(problem));
+            return new Result(null, null, problem, fieldErrorsOf(problem));
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -108,7 +144,7 @@ public class CaseActionSender {
     }
 
     /** The form's text as the JSON the API takes: numbers and yes/no as such (the API coerces no strings). */
-    private static Object typed(CaseActionForms.Field field, String value) {
+    private static Object typed(FormFields.Field field, String value) {
         return switch (field.input()) {
             case "number" -> new BigDecimal(value);
             case "lines" -> value.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
@@ -120,27 +156,65 @@ public class CaseActionSender {
     private Result invalid(Map<String, String> fieldErrors) {
         ProblemDetail problem = ProblemDetail.forStatus(400);
         problem.setProperty("code", "validation-failed");
-        return new Result(null, problem, fieldErrors);
+        return new Result(null, null, problem, fieldErrors);
     }
 
+    /**
+     * A violated constraint in the user's language ({@code validation.<Constraint>} in the message
+     * bundles, with the constraint's bounds), else as the validator says it.
+     */
+    private String messageOf(ConstraintViolation<?> violation) {
+        Map<String, Object> bounds = violation.getConstraintDescriptor().getAttributes();
+        String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        Object[] args = switch (constraint) {
+            case "Size" -> new Object[]{String.valueOf(bounds.get("min")), String.valueOf(bounds.get("max"))};
+            case "Min", "Max" -> new Object[]{String.valueOf(bounds.get("value"))};
+            case "Digits" -> new Object[]{String.valueOf(bounds.get("integer")), String.valueOf(bounds.get("fraction"))};
+            default -> new Object[0];
+        };
+        return messages.getMessage("validation." + constraint, args, violation.getMessage(), LocaleContextHolder.getLocale());
+    }
+
+    /** Puts {@code value} at a JSON path such as {@code employer.name} or {@code workers[1].idNumber}. */
     @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> body, String path, Object value) {
-        int dot = path.indexOf('.');
-        if (dot < 0) {
-            body.put(path, value);
-            return;
+    static void put(Map<String, Object> body, String path, Object value) {
+        List<Object> steps = new ArrayList<>();
+        for (String part : path.split("\\.")) {
+            int bracket = part.indexOf('[');
+            steps.add(bracket < 0 ? part : part.substring(0, bracket));
+            if (bracket >= 0) steps.add(Integer.valueOf(part.substring(bracket + 1, part.length() - 1)));
         }
-        Map<String, Object> inner = (Map<String, Object>) body.computeIfAbsent(path.substring(0, dot),
-                k -> new LinkedHashMap<String, Object>());
-        put(inner, path.substring(dot + 1), value);
+        Object node = body;
+        for (int i = 0; i < steps.size(); i++) {
+            Object step = steps.get(i);
+            boolean last = i == steps.size() - 1;
+            Object child = last ? value : steps.get(i + 1) instanceof Integer ? new ArrayList<>() : new LinkedHashMap<>();
+            if (node instanceof Map<?, ?> map) {
+                Map<String, Object> m = (Map<String, Object>) map;
+                if (last) m.put((String) step, value);
+                else node = m.computeIfAbsent((String) step, k -> child);
+            } else {
+                List<Object> list = (List<Object>) node;
+                int index = (Integer) step;
+                while (list.size() <= index) list.add(null);
+                if (last) list.set(index, value);
+                else {
+                    if (list.get(index) == null) list.set(index, child);
+                    node = list.get(index);
+                }
+            }
+        }
     }
 
     private static String pathOf(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() == null) continue;
-            if (!path.isEmpty()) path.append('.');
-            path.append(ref.getFieldName());
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
         }
         return path.isEmpty() ? null : path.toString();
     }

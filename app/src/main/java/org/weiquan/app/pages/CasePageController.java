@@ -45,23 +45,19 @@ import java.util.stream.Collectors;
 @Controller
 public class CasePageController {
     private final CaseAccess access;
-    private final CaseReads reads;
-    private final QueryGateway queries;
+    private final CaseReadSide readSide;
     private final Map<CaseKind, CaseKindSupport> kinds;
     private final Map<String, String> displayNames;
     private final Clock clock;
     private final CaseActionForms forms;
     private final CaseActionSender sender;
-    /** How long a done action waits for the case's history to show it before the page is shown again. */
-    private static final Duration READ_SIDE_PATIENCE = Duration.ofSeconds(3);
 
-    public CasePageController(CaseAccess access, CaseReads reads, QueryGateway queries, List<CaseKindSupport> kinds,
+    public CasePageController(CaseAccess access, CaseReadSide readSide, List<CaseKindSupport> kinds,
                               UserProperties users, Clock clock, CaseActionForms forms, CaseActionSender sender) {
         this.forms = forms;
         this.sender = sender;
         this.access = access;
-        this.reads = reads;
-        this.queries = queries;
+        this.readSide = readSide;
         this.kinds = kinds.stream().collect(Collectors.toUnmodifiableMap(CaseKindSupport::kind, Function.identity()));
         this.displayNames = users.users().stream().collect(Collectors.toUnmodifiableMap(UserProperties.User::username,
                 UserProperties.User::displayName, (first, second) -> first));
@@ -93,28 +89,12 @@ public class CasePageController {
         UUID caseId = UUID.fromString(found.caseId());
         CaseActionSender.Result result = sender.send(form, caseId, version, idempotencyKey, values, request);
         if (result.done()) {
-            // the page shows the history and the case list's row: both are to show the new step
-            List<HistoryEntry> history = ProjectionLag.await(() -> {
-                List<HistoryEntry> entries = reads.history(caseId);
-                return versionOf(entries) >= result.version() ? entries : null;
-            }, READ_SIDE_PATIENCE);
-            if (history != null) {
-                Instant changedAt = history.get(history.size() - 1).occurredAt();
-                ProjectionLag.await(() -> {
-                    CaseSummary row = summaryOf(found, user);
-                    return row != null && row.lastChangedAt() != null && !row.lastChangedAt().isBefore(changedAt)
-                            ? row : null;
-                }, READ_SIDE_PATIENCE);
-            }
+            readSide.awaitShown(found, user, result.version());
             redirect.addFlashAttribute("done", form.labelKey());
             return "redirect:/cases/" + found.caseNumber();
         }
-        response.setStatus(result.problem().getStatus());
+        result.showRefusal(model, response);
         model.addAttribute("failed", action);
-        model.addAttribute("problem", result.problem());
-        model.addAttribute("problemCode", String.valueOf(result.problem().getProperties() == null ? null
-                : result.problem().getProperties().get("code")));
-        model.addAttribute("fieldErrors", result.fieldErrors());
         model.addAttribute("values", values);
         return render(ref, model);
     }
@@ -123,9 +103,9 @@ public class CasePageController {
         WeiquanUser user = CurrentUser.get();
         RegisteredCase found = access.visibleCase(ref, user);
         kinds.get(found.kind()).requireHistoryVisible(found.caseId(), user);
-        CaseSummary summary = summaryOf(found, user);
+        CaseSummary summary = readSide.summaryOf(found, user);
         LocalDate today = LocalDate.now(clock.withZone(WorkQueueController.CHINA));
-        List<HistoryEntry> history = reads.history(UUID.fromString(found.caseId()));
+        List<HistoryEntry> history = readSide.history(found);
         model.addAttribute("found", found);
         model.addAttribute("summary", summary);
         model.addAttribute("officerName", summary == null || summary.officerInCharge() == null ? null
@@ -137,23 +117,11 @@ public class CasePageController {
         // officers act on cases (as the API's rules say); the version is the one the page shows
         boolean officer = user.role() == Role.OFFICER;
         model.addAttribute("actions", officer && summary != null ? forms.allowedNow(found.kind(), summary.status()) : List.of());
-        model.addAttribute("version", versionOf(history));
+        model.addAttribute("version", CaseReadSide.versionOf(history));
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("today", today);
         if (!model.containsAttribute("values")) model.addAttribute("values", Map.of());
         if (!model.containsAttribute("fieldErrors")) model.addAttribute("fieldErrors", Map.of());
         return "case";
-    }
-
-    /** The case's version as its history shows it: the sequence number of its latest event. */
-    private static long versionOf(List<HistoryEntry> history) {
-        return history.isEmpty() ? -1 : history.get(history.size() - 1).sequence();
-    }
-
-    /** The case's row of the case list, or null while the list has not reached it. */
-    private CaseSummary summaryOf(RegisteredCase found, WeiquanUser user) {
-        CasePage page = queries.query(new CaseListQuery(user.organisation(), found.kind(), null, null, null, null, null,
-                found.caseNumber(), 0, 20, true), ResponseTypes.instanceOf(CasePage.class)).join();
-        return page.items().stream().filter(item -> item.caseId().equals(found.caseId())).findFirst().orElse(null);
     }
 }

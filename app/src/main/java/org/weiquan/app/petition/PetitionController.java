@@ -42,6 +42,7 @@ import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseActionEndpoint;
 import org.weiquan.app.casefile.CaseIntake;
+import org.weiquan.app.casefile.CaseIntakeEndpoint;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.casefile.CaseReads;
 import org.weiquan.app.casefile.CaseTransitions;
@@ -86,6 +87,7 @@ public class PetitionController {
     }
 
     @PostMapping
+    @CaseIntakeEndpoint
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Receive a petition (hotline 12351, letter, visit or online)",
             description = "Idempotent: a retry with the same petitionId, or the same Idempotency-Key, returns the first"

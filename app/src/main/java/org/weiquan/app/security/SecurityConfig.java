@@ -102,6 +102,7 @@ public class SecurityConfig {
                         // a case page shows the case and its history in full: not for analysts
                         // officers act on cases, as in the API
                         .requestMatchers(HttpMethod.POST, "/cases/**").hasRole(Role.OFFICER.name())
+                        .requestMatchers("/cases/new", "/cases/new/**").hasRole(Role.OFFICER.name())
                         .requestMatchers("/cases/**").hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());

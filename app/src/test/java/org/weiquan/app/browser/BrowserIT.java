@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import java.util.Map;
 import java.time.LocalDate;
 import org.openqa.selenium.support.ui.Select;
@@ -37,8 +38,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,8 +142,9 @@ class BrowserIT {
         assertThat(browser.getCurrentUrl()).as("signed out: to the sign-in page").contains("/login");
         screenshot("sign-in");
         signIn("officer.li", "officer-demo");
-        assertThat(browser.getCurrentUrl()).as("back to the page asked for").contains("kind=LABOUR_DISPUTE");
+        // the top bar waits for the next page; then it is the page asked for
         assertThat(text(".wq-me")).isEqualTo("李明 · 经办人 · 姑苏区总工会");
+        assertThat(browser.getCurrentUrl()).as("back to the page asked for").contains("kind=LABOUR_DISPUTE");
         assertThat(text("h1")).isEqualTo("我的待办案件");
         await("the queue lists " + caseNumber).atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             browser.navigate().refresh();
@@ -242,7 +248,7 @@ class BrowserIT {
         signIn("officer.li", "officer-demo");
         await(caseNumber + " on its page").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             browser.get(url("/cases/" + caseNumber));
-            assertThat(text(".wq-status")).isEqualTo("已登记（收到调解申请）");
+            assertThat(present(".wq-status")).containsExactly("已登记（收到调解申请）");
         });
         assertThat(actionsOffered()).as("what a filed dispute allows").containsExactly("受理调解申请", "申请仲裁", "结案");
 
@@ -285,6 +291,109 @@ class BrowserIT {
     }
 
     @Test
+    void an_officer_files_a_case_of_each_kind_through_its_form_and_sees_the_possible_duplicates_before_and_after()
+            throws IOException {
+        String worker = Disputes.uniqueIdNumber();
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        Map<String, String> dispute = new LinkedHashMap<>();
+        dispute.put("district", "GUSU");
+        dispute.put("category", "WAGE_ARREARS");
+        dispute.put("workers[0].name", "周小平");
+        dispute.put("workers[0].idNumber", "110105199001010011"); // a wrong check digit first
+        dispute.put("employer.name", "苏州某纺织有限公司");
+        dispute.put("claim", "两个月工资未发");
+        dispute.put("claimedAmount", "9600");
+        browser.get(url("/login"));
+        signIn("officer.li", "officer-demo");
+        click(browser.findElement(By.linkText("登记新案")));
+        assertThat(present(".card h2")).containsExactly("登记劳动争议调解申请", "登记安全隐患", "登记法律援助申请", "登记信访件");
+        assertNoSeriousAccessibilityViolation("intake kinds");
+        click(browser.findElement(By.linkText("登记劳动争议调解申请")));
+        fill(browser.findElement(By.cssSelector("form.wq-intake")), dispute);
+        click(browser.findElement(By.cssSelector("form.wq-intake button.btn-primary")));
+        assertThat(text(".alert-danger")).contains("请按提示更正填写的内容", "未登记任何案件");
+        assertThat(text("#f-intake-workers-0-idNumber-error")).contains("不是有效的18位居民身份证号码");
+        assertNoSeriousAccessibilityViolation("intake form with a refusal");
+
+        fill(browser.findElement(By.cssSelector("form.wq-intake")), Map.of("workers[0].idNumber", worker));
+        click(browser.findElement(By.cssSelector("form.wq-intake button.btn-primary")));
+        assertThat(text(".alert-success")).startsWith("已登记，案件编号 LD-");
+        String first = text("h1.wq-case-number");
+        assertThat(text(".wq-status")).isEqualTo("已登记（收到调解申请）");
+
+        // the same worker again: the first case is shown as the ID number is typed, and after filing
+        browser.get(url("/cases/new/labour-dispute"));
+        WebElement form = browser.findElement(By.cssSelector("form.wq-intake"));
+        dispute.put("workers[0].idNumber", worker);
+        dispute.put("claim", "加班费未付");
+        fill(form, dispute);
+        form.findElement(By.name("claim")).click(); // leaving the ID number: htmx asks for duplicates
+        await("the possible duplicate while typing").atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(text("#duplicates")).contains(first, "同一当事人"));
+        assertNoSeriousAccessibilityViolation("intake form with a possible duplicate");
+        screenshot("intake-form");
+        click(form.findElement(By.cssSelector("button.btn-primary")));
+        assertThat(text(".alert-warning")).contains("登记时发现以下可能重复的在办案件", first);
+        String second = text("h1.wq-case-number");
+        assertThat(second).isNotEqualTo(first);
+        screenshot("case-filed-with-duplicate");
+
+        Map<String, Map<String, String>> others = new LinkedHashMap<>();
+        others.put("safety-hazard", Map.of("district", "GUSU", "severity", "GENERAL", "employer.name", "苏州某化工有限公司",
+                "employer.creditCode", Disputes.creditCode("91320508MA1Q2W3E4"), "location", "二号车间",
+                "description", "消防通道堵塞", "foundOn", today));
+        others.put("legal-aid", Map.of("district", "GUSU", "applicant.name", "王小军",
+                "applicant.idNumber", Disputes.uniqueIdNumber(), "migrantWorker", "true", "matterCategory", "WAGES",
+                "matter", "追索劳动报酬", "grounds", "家庭经济困难，无力聘请律师"));
+        others.put("petition", Map.of("district", "GUSU", "channel", "LETTER", "petitioners[0].name", "赵大海",
+                "petitioners[0].idNumber", Disputes.uniqueIdNumber(), "claim", "反映单位拖欠工资"));
+        Map<String, String> statuses = Map.of("safety-hazard", "SH-", "legal-aid", "LA-", "petition", "PT-");
+        List<String> filed = new ArrayList<>(List.of(first, second));
+        for (Map.Entry<String, Map<String, String>> kind : others.entrySet()) {
+            browser.get(url("/cases/new/" + kind.getKey()));
+            fill(browser.findElement(By.cssSelector("form.wq-intake")), kind.getValue());
+            click(browser.findElement(By.cssSelector("form.wq-intake button.btn-primary")));
+            assertThat(present(".alert-danger, .invalid-feedback")).as("refused: %s", kind.getKey()).isEmpty();
+            assertThat(text(".alert-success")).startsWith("已登记，案件编号 " + statuses.get(kind.getKey()));
+            assertThat(timelineSteps()).as("the filing in the history").isEqualTo(1);
+            filed.add(text("h1.wq-case-number"));
+        }
+        for (String number : filed) {
+            browser.get(url("/?q=" + number));
+            assertThat(present("td.wq-case-number")).as("the work queue finds %s", number).containsExactly(number);
+        }
+        signOut();
+    }
+
+    @Test
+    void the_supervisor_watches_the_dashboard_count_a_new_case_and_its_alert_arrive_without_a_reload()
+            throws IOException {
+        ApiClient api = new ApiClient(port);
+        browser.get(url("/login"));
+        signIn("supervisor.wang", "supervisor-demo");
+        click(browser.findElement(By.linkText("监测")));
+        long open = Long.parseLong(text("#kpi-open"));
+        assertThat(open).isEqualTo(api.as(ApiClient.SUPERVISOR_WANG).get("/api/monitoring/summary").json()
+                .path("total").path("open").asLong());
+        await("the charts drawn").atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(present("#chart-kind canvas, #chart-district canvas")).hasSize(2));
+        ApiResponse collective = api.as(ApiClient.OFFICER_LI).post(Disputes.PATH, Disputes.filing(10));
+        assertThat(collective.status()).isEqualTo(201);
+        String number = collective.json().path("caseNumber").asText();
+        await("the collective dispute in the alert feed, without a reload").atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(text("#alerts")).contains(number, "集体劳动争议"));
+        assertThat(Long.parseLong(text("#kpi-open"))).as("the page was not reloaded").isEqualTo(open);
+        browser.navigate().refresh();
+        assertThat(Long.parseLong(text("#kpi-open"))).as("counted after a reload").isEqualTo(open + 1);
+        assertNoSeriousAccessibilityViolation("dashboard");
+        screenshot("dashboard");
+        long weight = compressedBytes("/dashboard", "/webjars/echarts/dist/echarts.min.js", "/js/dashboard.js",
+                "/webjars/htmx.org/dist/htmx.min.js", "/webjars/bootstrap/css/bootstrap.min.css", "/css/weiquan.css");
+        assertThat(weight).as("the dashboard with ECharts, compressed").isLessThanOrEqualTo(1024 * 1024);
+        signOut();
+    }
+
+    @Test
     void an_unknown_page_is_a_page_in_chinese_and_the_api_still_answers_problem_json() throws Exception {
         browser.get(url("/login"));
         signIn("officer.li", "officer-demo");
@@ -321,7 +430,8 @@ class BrowserIT {
             }
         }
         report.append("total: ").append(total).append(" bytes\n");
-        Files.writeString(Path.of("target", "page-weights.txt"), report);
+        Files.writeString(Path.of("target", "page-weights.txt"), report + "\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         return total;
     }
 
@@ -354,8 +464,14 @@ class BrowserIT {
     private void act(String action, Map<String, String> fields) {
         WebElement details = browser.findElement(By.cssSelector("details[data-action=" + action + "]"));
         if (details.getAttribute("open") == null) click(details.findElement(By.tagName("summary")));
+        fill(details, fields);
+        click(details.findElement(By.cssSelector("button[type=submit]")));
+    }
+
+    /** Fills the inputs named in {@code fields} inside {@code scope}, as a user types and picks. */
+    private void fill(WebElement scope, Map<String, String> fields) {
         for (Map.Entry<String, String> field : fields.entrySet()) {
-            WebElement input = details.findElement(By.name(field.getKey()));
+            WebElement input = scope.findElement(By.name(field.getKey()));
             if ("select".equals(input.getTagName())) {
                 new Select(input).selectByValue(field.getValue());
             } else if ("date".equals(input.getAttribute("type"))) {
@@ -365,13 +481,17 @@ class BrowserIT {
                 input.sendKeys(field.getValue());
             }
         }
-        click(details.findElement(By.cssSelector("button[type=submit]")));
     }
 
     /** Clicks an element after scrolling it to the middle of the window, as a user would. */
     private void click(WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        // a select's list that is still closing can cover the element for a moment, as for a user
+        await("clickable").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                .ignoreException(ElementClickInterceptedException.class).until(() -> {
+                    element.click();
+                    return true;
+                });
     }
 
     private void signIn(String username, String password) {

@@ -28,6 +28,8 @@ class CaseActionFormsHttpTest extends HttpIntegrationTest {
     List<CaseKindSupport> kinds;
     @Autowired
     MessageSource messages;
+    @Autowired
+    CaseIntakeForms intakeForms;
 
     @Test
     void every_action_of_every_kind_has_its_form_but_those_that_carry_files() {
@@ -63,14 +65,45 @@ class CaseActionFormsHttpTest extends HttpIntegrationTest {
             for (CaseKindSupport kind : kinds) {
                 for (CaseActionForms.Form form : forms.all(kind.kind())) {
                     check(form.labelKey(), locale, missing);
-                    for (CaseActionForms.Field field : form.fields()) {
-                        check("field." + field.name(), locale, missing);
+                    for (FormFields.Field field : form.fields()) {
+                        check(field.labelKey(), locale, missing);
                         field.options().forEach(option -> check(field.labelPrefix() + "." + option, locale, missing));
                     }
                 }
             }
         }
+        for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            for (CaseKind kind : intakeForms.kinds()) {
+                CaseIntakeForms.IntakeForm form = intakeForms.form(kind, java.util.Map.of()).orElseThrow();
+                check("intake." + form.slug(), locale, missing);
+                check("intake.hint." + form.slug(), locale, missing);
+                for (FormFields.Field field : form.fields()) {
+                    check(field.labelKey(), locale, missing);
+                    field.options().forEach(option -> check(field.labelPrefix() + "." + option, locale, missing));
+                }
+                form.groups().forEach(group -> {
+                    check("group." + group.name(), locale, missing);
+                    check("intake.add." + group.name(), locale, missing);
+                });
+            }
+        }
         assertThat(new TreeSet<>(missing)).isEmpty();
+    }
+
+    @Test
+    void every_kind_has_an_intake_form_whose_people_are_rows_and_whose_files_are_left_to_the_case_page() {
+        assertThat(intakeForms.kinds()).containsExactly(CaseKind.values());
+        CaseIntakeForms.IntakeForm dispute = intakeForms.form(CaseKind.LABOUR_DISPUTE, java.util.Map.of("workers", 3))
+                .orElseThrow();
+        assertThat(dispute.groups()).extracting(FormFields.Group::name, FormFields.Group::rows)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("workers", 3));
+        assertThat(dispute.fields()).extracting(FormFields.Field::name)
+                .contains("workers[2].idNumber", "employer.creditCode", "appliedOn").doesNotContain("disputeId");
+        assertThat(dispute.fields()).filteredOn(FormFields.Field::partyKey).extracting(FormFields.Field::name)
+                .containsExactly("workers[0].idNumber", "workers[1].idNumber", "workers[2].idNumber", "employer.creditCode");
+        assertThat(intakeForms.form(CaseKind.PETITION, java.util.Map.of()).orElseThrow().fields())
+                .extracting(FormFields.Field::name).contains("petitioners[0].name", "whistleblower")
+                .noneMatch(name -> name.startsWith("materials"));
     }
 
     private void check(String key, Locale locale, List<String> missing) {
