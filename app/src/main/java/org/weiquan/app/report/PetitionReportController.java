@@ -9,6 +9,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.weiquan.api.report.MonthlyPetitionReport;
@@ -32,10 +36,12 @@ import java.time.YearMonth;
 public class PetitionReportController {
     private final QueryGateway queries;
     private final Clock clock;
+    private final MessageSource messages;
 
-    public PetitionReportController(QueryGateway queries, Clock clock) {
+    public PetitionReportController(QueryGateway queries, Clock clock, MessageSource messages) {
         this.queries = queries;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @GetMapping("/api/reports/petitions/monthly")
@@ -43,22 +49,35 @@ public class PetitionReportController {
             + "on-time reply and satisfaction rates; repeat petitioners",
             description = "month is yyyy-MM (2026-11), the current month in China when absent. Every figure is "
                     + "about the petitions received in the month, as they stand now. format=csv returns a CSV file "
-                    + "with one section per table.")
+                    + "with one section per table; format=xlsx an Excel workbook laid out as the report page, in "
+                    + "the user's language (Chinese unless chosen otherwise).")
     public ResponseEntity<?> monthly(
             @RequestParam(required = false)
             @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month as yyyy-MM, e.g. 2026-11")
             String month,
-            @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv") String format,
+            @RequestParam(defaultValue = "json") @Pattern(regexp = "json|csv|xlsx") String format,
             HttpServletResponse response) throws IOException {
         YearMonth reported = month == null ? YearMonth.now(clock.withZone(DeadlineCalculator.CHINA))
                 : YearMonth.parse(month);
-        MonthlyPetitionReport report = queries.query(
-                new MonthlyPetitionReportQuery(CurrentUser.get().organisation(), reported),
-                ResponseTypes.instanceOf(MonthlyPetitionReport.class)).join();
+        MonthlyPetitionReport report = report(reported);
+        if (format.equals("xlsx")) {
+            PetitionReportSheet.Sheet sheet = PetitionReportSheet.of(report, messages, LocaleContextHolder.getLocale());
+            response.setContentType(PetitionReportXlsx.MEDIA_TYPE);
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename("petition-report-" + reported + ".xlsx").build().toString());
+            PetitionReportXlsx.write(sheet, response.getOutputStream());
+            return null;
+        }
         if (format.equals("csv")) {
             Csv.download(response, "petition-report-" + reported + ".csv", csv -> PetitionReportCsv.write(csv, report));
             return null;
         }
         return ResponseEntity.ok(report);
+    }
+
+    /** The report of {@code month} for the signed-in user's organisation and those below it. */
+    public MonthlyPetitionReport report(YearMonth month) {
+        return queries.query(new MonthlyPetitionReportQuery(CurrentUser.get().organisation(), month),
+                ResponseTypes.instanceOf(MonthlyPetitionReport.class)).join();
     }
 }

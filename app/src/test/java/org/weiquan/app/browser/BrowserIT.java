@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.weiquan.app.support.ApiClient;
 import org.weiquan.app.support.ApiResponse;
 import org.weiquan.app.support.Disputes;
+import org.weiquan.app.support.Petitions;
 
 import java.io.File;
 import java.io.IOException;
@@ -42,6 +43,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.time.ZoneId;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.concurrent.TimeUnit;
@@ -390,6 +392,34 @@ class BrowserIT {
         long weight = compressedBytes("/dashboard", "/webjars/echarts/dist/echarts.min.js", "/js/dashboard.js",
                 "/webjars/htmx.org/dist/htmx.min.js", "/webjars/bootstrap/css/bootstrap.min.css", "/css/weiquan.css");
         assertThat(weight).as("the dashboard with ECharts, compressed").isLessThanOrEqualTo(1024 * 1024);
+        signOut();
+    }
+
+    @Test
+    void the_supervisor_reads_the_monthly_petition_report_on_the_page_and_as_it_prints_on_a4() throws IOException {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.as(ApiClient.OFFICER_LI).post(Petitions.PATH, Petitions.letter()).status()).isEqualTo(201);
+        browser.get(url("/login"));
+        signIn("supervisor.wang", "supervisor-demo");
+        click(browser.findElement(By.linkText("信访分析月报")));
+        assertThat(text("h1")).isEqualTo("信访分析月报");
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        long received = api.as(ApiClient.SUPERVISOR_WANG).get("/api/reports/petitions/monthly?month=" + month).json()
+                .path("totals").path("received").asLong();
+        assertThat(received).isPositive();
+        assertThat(browser.findElement(By.xpath("//tr[th[normalize-space()='收到信访件']]/td")).getText())
+                .isEqualTo(Long.toString(received));
+        assertThat(present("caption")).contains("一、总体情况", "二、按信访形式", "七、主要指标");
+        assertNoSeriousAccessibilityViolation("petition report");
+        screenshot("report");
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.findElement(By.cssSelector(".wq-menu")).isDisplayed()).as("no menu on paper").isFalse();
+            assertThat(browser.findElement(By.cssSelector("form.wq-query")).isDisplayed()).as("no buttons on paper").isFalse();
+            screenshot("report-print");
+        } finally {
+            ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
         signOut();
     }
 
