@@ -105,6 +105,8 @@ public class SecurityConfig {
                         .requestMatchers("/cases/new", "/cases/new/**").hasRole(Role.OFFICER.name())
                         .requestMatchers("/cases/**").hasAnyRole(Role.OFFICER.name(), Role.SUPERVISOR.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/analytics", "/analytics/**").hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name())
+                        .requestMatchers("/audit", "/audit/**").hasAnyRole(Role.SUPERVISOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
     }

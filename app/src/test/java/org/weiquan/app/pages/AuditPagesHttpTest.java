@@ -1,0 +1,49 @@
+package org.weiquan.app.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.weiquan.app.support.ApiClient;
+import org.weiquan.app.support.Disputes;
+import org.weiquan.app.support.HttpIntegrationTest;
+import org.weiquan.app.support.PageClient;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** 审计查询: what an officer did in a week, as a supervisor finds it, and the same as CSV. */
+class AuditPagesHttpTest extends HttpIntegrationTest {
+    @Test
+    void a_supervisor_finds_what_an_officer_did_this_week_and_downloads_it_as_csv() {
+        JsonNode filed = new ApiClient(port).as(ApiClient.OFFICER_LI).post(Disputes.PATH, Disputes.filing()).json();
+        String number = filed.path("caseNumber").asText();
+        PageClient wang = new PageClient(port).signIn(ApiClient.SUPERVISOR_WANG);
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        await().atMost(READ_SIDE).untilAsserted(() -> {
+            PageClient.Page page = wang.get("/audit?actor=officer.li&from=" + today + "&to=" + today);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains(number, "李明", "经办人", "姑苏区总工会", "已登记");
+        });
+        PageClient.Page page = wang.get("/audit?actor=officer.li&from=" + today + "&to=" + today);
+        Matcher csv = Pattern.compile("href=\"(/api/audit\\?[^\"]+format=csv)\"").matcher(page.body());
+        assertThat(csv.find()).as("the CSV link").isTrue();
+        PageClient.Page download = wang.get(csv.group(1).replace("&amp;", "&"));
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).contains(number, "officer.li");
+
+        PageClient.Page nobodyElse = wang.get("/audit?actor=officer.chen&from=" + today + "&to=" + today);
+        assertThat(nobodyElse.body()).doesNotContain(number);
+        assertThat(wang.get("/audit?from=" + today + "&to=2000-01-01").body()).contains("起始日期晚于截止日期");
+    }
+
+    @Test
+    void only_supervisors_and_the_administrator_search_the_audit_trail() {
+        assertThat(new PageClient(port).signIn(ApiClient.ANALYST_ZHAO).get("/audit").status()).isEqualTo(403);
+        assertThat(new PageClient(port).signIn(ApiClient.OFFICER_LI).get("/audit").status()).isEqualTo(403);
+        assertThat(new PageClient(port).signIn(ApiClient.ADMIN).get("/audit").status()).isEqualTo(200);
+    }
+}
