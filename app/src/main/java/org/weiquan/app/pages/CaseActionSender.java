@@ -163,7 +163,7 @@ public class CaseActionSender {
      * A violated constraint in the user's language ({@code validation.<Constraint>} in the message
      * bundles, with the constraint's bounds), else as the validator says it.
      */
-    private String messageOf(ConstraintViolation<?> violation) {
+    public String messageOf(ConstraintViolation<?> violation) {
         Map<String, Object> bounds = violation.getConstraintDescriptor().getAttributes();
         String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         Object[] args = switch (constraint) {

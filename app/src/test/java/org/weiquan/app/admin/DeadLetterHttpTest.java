@@ -67,6 +67,26 @@ class DeadLetterHttpTest extends HttpIntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     PoisonedProjection projection;
 
+    @org.junit.jupiter.api.BeforeEach
+    void poisoned() {
+        projection.healed = false;
+    }
+
+    @Test
+    void the_administrator_sees_a_parked_event_with_its_cause_on_the_page_and_retries_it_from_there() {
+        String poisoned = file(Disputes.filing().put("claim", "POISON " + System.nanoTime())).path("disputeId").asText();
+        org.weiquan.app.support.PageClient admin = new org.weiquan.app.support.PageClient(port).signIn(ADMIN);
+        await("parked, on the page").atMost(READ_SIDE).untilAsserted(() ->
+                assertThat(admin.get("/admin/dead-letters").body()).contains(poisoned + " #0", "cannot project",
+                        "labour-dispute.filed"));
+        projection.healed = true;
+        var retried = admin.post("/admin/dead-letters/" + GROUP + "/retry", Map.of());
+        assertThat(retried.status()).isEqualTo(302);
+        assertThat(admin.get("/admin/dead-letters").body()).contains("已重试 " + GROUP + "：处理 1 个案件，仍滞留 0 个")
+                .doesNotContain(poisoned + " #0");
+        assertThat(projection.handled).contains(poisoned + "#0");
+    }
+
     @Test
     void a_poison_event_is_parked_with_the_rest_of_its_case_in_order_and_a_retry_after_the_fix_delivers_them() {
         String poisoned = file(Disputes.filing().put("claim", "POISON " + System.nanoTime())).path("disputeId").asText();

@@ -4,6 +4,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -383,6 +384,7 @@ class BrowserIT {
         assertThat(collective.status()).isEqualTo(201);
         String number = collective.json().path("caseNumber").asText();
         await("the collective dispute in the alert feed, without a reload").atMost(Duration.ofSeconds(30))
+                .ignoreException(StaleElementReferenceException.class) // htmx swaps the feed as we read it
                 .untilAsserted(() -> assertThat(text("#alerts")).contains(number, "集体劳动争议"));
         assertThat(Long.parseLong(text("#kpi-open"))).as("the page was not reloaded").isEqualTo(open);
         browser.navigate().refresh();
@@ -420,6 +422,83 @@ class BrowserIT {
         } finally {
             ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
+        signOut();
+    }
+
+    @Test
+    void the_analyst_exports_events_to_100_percent_and_no_page_of_theirs_shows_an_id_number_or_a_phone()
+            throws IOException {
+        ObjectNode filing = Disputes.filing();
+        String idNumber = Disputes.uniqueIdNumber();
+        ((ObjectNode) filing.withArray("workers").get(0)).put("idNumber", idNumber).put("phone", "13987650000");
+        assertThat(new ApiClient(port).as(ApiClient.OFFICER_LI).post(Disputes.PATH, filing).status()).isEqualTo(201);
+        browser.get(url("/login"));
+        signIn("analyst.zhao", "analyst-demo");
+        click(browser.findElement(By.linkText("数据分析")));
+        click(browser.findElement(By.cssSelector("form.wq-query button[type=submit]")));
+        await("the export at 100 %").atMost(Duration.ofSeconds(30))
+                .ignoreException(StaleElementReferenceException.class) // htmx swaps the progress as we read it
+                .untilAsserted(() -> assertThat(text("#export")).contains("导出完成", "100.0 %"));
+        assertThat(browser.findElement(By.linkText("下载导出文件")).getAttribute("href")).contains("/analytics/exports/");
+        assertNoSeriousAccessibilityViolation("analyst export");
+        screenshot("analytics");
+        for (String page : List.of("/analytics", "/dashboard", "/reports/petitions", "/")) {
+            browser.get(url(page));
+            assertThat(browser.getPageSource()).as(page).doesNotContain(idNumber).doesNotContain("13987650000")
+                    .doesNotContain(Disputes.idNumber(1));
+        }
+        signOut();
+    }
+
+    @Test
+    void the_supervisor_searches_the_audit_trail_and_no_main_page_scrolls_sideways_on_a_laptop_or_a_tablet()
+            throws IOException {
+        ApiResponse filed = new ApiClient(port).as(ApiClient.OFFICER_LI).post(Disputes.PATH, Disputes.filing());
+        assertThat(filed.status()).isEqualTo(201);
+        String casePage = "/cases/" + filed.json().path("caseNumber").asText();
+        browser.get(url("/login"));
+        signIn("supervisor.wang", "supervisor-demo");
+        click(browser.findElement(By.linkText("审计查询")));
+        new Select(browser.findElement(By.id("actor"))).selectByValue("officer.li");
+        click(browser.findElement(By.cssSelector("form.wq-query button[type=submit]")));
+        await("what officer.li did").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(present("#audit tbody td:nth-child(2)")).isNotEmpty().allMatch("李明"::equals);
+        });
+        assertThat(browser.findElement(By.linkText("下载 CSV")).getAttribute("href")).contains("/api/audit?", "actor=officer.li",
+                "format=csv");
+        assertNoSeriousAccessibilityViolation("audit");
+        screenshot("audit");
+        List<String> pages = List.of("/", "/dashboard", "/reports/petitions", "/audit");
+        assertNoSidewaysScrolling(pages);
+        signOut();
+        browser.get(url("/login"));
+        signIn("officer.li", "officer-demo");
+        assertNoSidewaysScrolling(List.of("/", "/cases/new", "/cases/new/labour-dispute", "/cases/new/petition", casePage));
+        signOut();
+    }
+
+    @Test
+    void the_administrator_retries_dead_letters_keeps_the_roster_and_reads_the_users() throws IOException {
+        browser.get(url("/login"));
+        signIn("admin", "admin-demo");
+        click(browser.findElement(By.linkText("死信队列")));
+        assertThat(present("#dead-letters tbody tr")).as("every projection").hasSizeGreaterThan(5);
+        assertNoSeriousAccessibilityViolation("dead letters");
+        screenshot("dead-letters");
+        click(browser.findElement(By.linkText("律师与调解员名册")));
+        String id = "mediator.browser" + System.nanoTime() % 10000;
+        WebElement form = browser.findElement(By.cssSelector("form[action$='/admin/roster/mediators']"));
+        fill(form, Map.of("mediatorId", id, "name", "钱调解员", "organisation", "szftu/gusu"));
+        click(form.findElement(By.cssSelector("button[type=submit]")));
+        assertThat(text(".alert-success")).contains(id);
+        assertThat(text("#mediators")).contains(id, "钱调解员", "姑苏区总工会");
+        assertNoSeriousAccessibilityViolation("roster");
+        screenshot("roster");
+        click(browser.findElement(By.linkText("用户（只读）")));
+        assertThat(text("#users")).contains("officer.li", "李明", "supervisor.wang");
+        assertThat(present("#users form, #users input")).as("read-only").isEmpty();
+        assertNoSeriousAccessibilityViolation("users");
         signOut();
     }
 
@@ -463,6 +542,24 @@ class BrowserIT {
         Files.writeString(Path.of("target", "page-weights.txt"), report + "\n", StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         return total;
+    }
+
+    /** At 1366×768 (an office laptop) and 768×1024 (a tablet upright) no page is wider than the window. */
+    private void assertNoSidewaysScrolling(List<String> paths) {
+        try {
+            for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(768, 1024))) {
+                browser.manage().window().setSize(size);
+                for (String path : paths) {
+                    browser.get(url(path));
+                    Object overflow = ((JavascriptExecutor) browser).executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                    assertThat(((Number) overflow).longValue()).as("%s at %s: pixels beyond the window", path, size)
+                            .isLessThanOrEqualTo(0);
+                }
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1366, 768));
+        }
     }
 
     /** The labels of the actions the case page offers now. */
