@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.weiquan.app.admin.DeadLetterController;
-import org.weiquan.app.reference.ReferenceData;
 import org.weiquan.app.reference.ReferenceDataController;
 import org.weiquan.app.security.UserProperties;
 
@@ -33,7 +32,6 @@ import java.util.function.BiConsumer;
 public class AdminPagesController {
     private final DeadLetterController deadLetters;
     private final ReferenceDataController roster;
-    private final ReferenceData referenceData;
     private final UserProperties users;
     private final ObjectMapper json;
     private final Validator validator;
@@ -41,11 +39,10 @@ public class AdminPagesController {
     private final MessageSource messages;
 
     public AdminPagesController(DeadLetterController deadLetters, ReferenceDataController roster,
-                                ReferenceData referenceData, UserProperties users, ObjectMapper json,
+                                UserProperties users, ObjectMapper json,
                                 Validator validator, CaseActionSender sender, MessageSource messages) {
         this.deadLetters = deadLetters;
         this.roster = roster;
-        this.referenceData = referenceData;
         this.users = users;
         this.json = json;
         this.validator = validator;
@@ -67,8 +64,8 @@ public class AdminPagesController {
 
     @GetMapping("/admin/roster")
     public String roster(Model model) {
-        model.addAttribute("lawyers", referenceData.lawyers());
-        model.addAttribute("mediators", referenceData.mediators());
+        model.addAttribute("lawyers", roster.lawyers());
+        model.addAttribute("mediators", roster.mediators());
         if (!model.containsAttribute("fieldErrors")) model.addAttribute("fieldErrors", Map.of());
         if (!model.containsAttribute("values")) model.addAttribute("values", Map.of());
         return "admin-roster";

@@ -42,6 +42,11 @@ public class CaseActionForms {
             return action.getClass().getSimpleName() + "." + action.name();
         }
 
+        /** Whether the form sends files, so must be sent as multipart/form-data. */
+        public boolean hasFiles() {
+            return fields.stream().anyMatch(field -> field.input().equals("files"));
+        }
+
         boolean allowedIn(String status) {
             return action.allowedIn().stream().anyMatch(s -> s.name().equals(status));
         }

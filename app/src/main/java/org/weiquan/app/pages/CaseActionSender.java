@@ -27,7 +27,17 @@ import org.weiquan.app.casefile.CaseTransitions;
 import org.weiquan.app.web.ApiErrors;
 import org.weiquan.app.web.ETags;
 
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.WebUtils;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,6 +103,11 @@ public class CaseActionSender {
                        Map<String, String> values, HttpServletRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         for (FormFields.Field field : form.fields()) {
+            if (field.input().equals("files")) {
+                List<Map<String, Object>> files = filesOf(request, field.name());
+                if (!files.isEmpty()) put(body, field.name(), files);
+                continue;
+            }
             String value = values.get(field.name());
             if (value == null || value.isBlank()) continue;
             try {
@@ -173,6 +188,37 @@ public class CaseActionSender {
             default -> new Object[0];
         };
         return messages.getMessage("validation." + constraint, args, violation.getMessage(), LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * The files chosen for {@code field}, as the API's file metadata: name (without any folder), media
+     * type, size and SHA-256 of the content, read as it streams in. The bytes are not kept.
+     */
+    private static List<Map<String, Object>> filesOf(HttpServletRequest request, String field) {
+        List<Map<String, Object>> files = new ArrayList<>();
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart == null) return files;
+        for (MultipartFile file : multipart.getFiles(field)) {
+            if (file.isEmpty() || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) continue;
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            String name = file.getOriginalFilename().replace('\\', '/');
+            metadata.put("fileName", name.substring(name.lastIndexOf('/') + 1));
+            metadata.put("mediaType", file.getContentType() == null || file.getContentType().isBlank()
+                    ? "application/octet-stream" : file.getContentType());
+            metadata.put("sizeBytes", file.getSize());
+            try (InputStream in = file.getInputStream()) {
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                byte[] buffer = new byte[64 * 1024];
+                for (int read; (read = in.read(buffer)) > 0; ) sha256.update(buffer, 0, read);
+                metadata.put("sha256", HexFormat.of().formatHex(sha256.digest()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            files.add(metadata);
+        }
+        return files;
     }
 
     /** Puts {@code value} at a JSON path such as {@code employer.name} or {@code workers[1].idNumber}. */

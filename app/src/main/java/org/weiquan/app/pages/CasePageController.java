@@ -12,6 +12,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.weiquan.app.casefile.CaseNotFoundException;
+import org.weiquan.app.casefile.CaseController;
+import org.weiquan.app.casefile.PointInTime;
+import org.weiquan.api.common.LinkRelation;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.weiquan.app.security.Role;
 import org.weiquan.app.web.ProjectionLag;
 import java.time.Duration;
@@ -51,9 +55,14 @@ public class CasePageController {
     private final Clock clock;
     private final CaseActionForms forms;
     private final CaseActionSender sender;
+    private final PointInTime pointInTime;
+    private final CaseController cases;
 
     public CasePageController(CaseAccess access, CaseReadSide readSide, List<CaseKindSupport> kinds,
-                              UserProperties users, Clock clock, CaseActionForms forms, CaseActionSender sender) {
+                              UserProperties users, Clock clock, CaseActionForms forms, CaseActionSender sender,
+                              PointInTime pointInTime, CaseController cases) {
+        this.pointInTime = pointInTime;
+        this.cases = cases;
         this.forms = forms;
         this.sender = sender;
         this.access = access;
@@ -68,9 +77,79 @@ public class CasePageController {
     public record TimelineEntry(HistoryEntry entry, String actorName) {
     }
 
+    /**
+     * The case page; {@code asOf}: also the case as it stood at the end of that day; {@code from} and
+     * {@code to}: also what changed between the ends of those days.
+     */
     @GetMapping("/cases/{ref}")
-    public String casePage(@PathVariable String ref, Model model) {
+    public String casePage(@PathVariable String ref,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                           Model model) {
+        RegisteredCase found = access.visibleCase(ref, CurrentUser.get());
+        kinds.get(found.kind()).requireHistoryVisible(found.caseId(), CurrentUser.get());
+        if (asOf != null) {
+            model.addAttribute("asOf", asOf);
+            try {
+                Object then = pointInTime.detailAsOf(found, endOf(asOf));
+                model.addAttribute("asOfStatus", CaseFacts.status(then));
+                model.addAttribute("asOfDeadlines", CaseFacts.deadlines(then));
+            } catch (CaseNotFoundException notYet) {
+                model.addAttribute("asOfNotYet", true);
+            }
+        }
+        if (from != null && to != null) {
+            model.addAttribute("from", from);
+            model.addAttribute("to", to);
+            if (from.isBefore(to)) {
+                model.addAttribute("changes", CaseFacts.plainChanges(pointInTime.difference(found, endOf(from), endOf(to))));
+            } else {
+                model.addAttribute("changesReversed", true);
+            }
+        }
         return render(ref, model);
+    }
+
+    /** Links this case to another the officer may see, recorded on both (the API's link). */
+    @PostMapping("/cases/{ref}/links")
+    public String link(@PathVariable String ref, @RequestParam String linkedCase, @RequestParam(required = false) String relation,
+                       @RequestParam(required = false) String note, HttpServletResponse response, Model model,
+                       RedirectAttributes redirect) {
+        WeiquanUser user = CurrentUser.get();
+        RegisteredCase found = access.visibleCase(ref, user);
+        String problem = null;
+        LinkRelation chosen = null;
+        try {
+            chosen = relation == null || relation.isBlank() ? null : LinkRelation.valueOf(relation);
+        } catch (IllegalArgumentException unknown) {
+            problem = "link.relation-required";
+        }
+        if (chosen == null) problem = "link.relation-required";
+        else if (linkedCase.isBlank()) problem = "link.case-required";
+        if (problem == null) {
+            try {
+                long before = CaseReadSide.versionOf(readSide.history(found));
+                cases.link(found.caseId(), new CaseController.LinkRequest(linkedCase.strip(), chosen,
+                        note == null || note.isBlank() ? null : note.strip()));
+                readSide.awaitShown(found, user, before + 1);
+                redirect.addFlashAttribute("done", "case.linked");
+                return "redirect:/cases/" + found.caseNumber();
+            } catch (CaseNotFoundException unknownCase) {
+                problem = "link.no-such-case";
+            } catch (RuntimeException refused) {
+                problem = "link.refused";
+            }
+        }
+        response.setStatus(problem.equals("link.refused") ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("linkProblem", problem);
+        model.addAttribute("linkValues", Map.of("linkedCase", linkedCase, "relation", relation == null ? "" : relation,
+                "note", note == null ? "" : note));
+        return render(ref, model);
+    }
+
+    private static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(WorkQueueController.CHINA).toInstant().minusNanos(1);
     }
 
     /**
@@ -120,6 +199,12 @@ public class CasePageController {
         model.addAttribute("version", CaseReadSide.versionOf(history));
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("today", today);
+        Object detail = pointInTime.detailAsOf(found, clock.instant());
+        model.addAttribute("deadlines", CaseFacts.deadlines(detail));
+        model.addAttribute("links", CaseFacts.links(detail));
+        model.addAttribute("relations", LinkRelation.values());
+        model.addAttribute("mayLink", officer);
+        if (!model.containsAttribute("linkValues")) model.addAttribute("linkValues", Map.of());
         if (!model.containsAttribute("values")) model.addAttribute("values", Map.of());
         if (!model.containsAttribute("fieldErrors")) model.addAttribute("fieldErrors", Map.of());
         return "case";

@@ -117,6 +117,9 @@ public final class FormFields {
                 fields.add(field(name, "lines", required, null, null, null, null, null, List.of(), false, null, false));
             } else if (type.isRecord()) {
                 if (!add(type, name + ".", fields, groups, rows)) return false;
+            } else if (List.class.isAssignableFrom(type) && element instanceof Class<?> inner && isFileRecord(inner)) {
+                // files chosen in the browser: the server reads their name, type, size and SHA-256
+                fields.add(field(name, "files", required, null, null, null, null, null, List.of(), false, null, false));
             } else if (List.class.isAssignableFrom(type) && element instanceof Class<?> inner && inner.isRecord()
                     && required && rows != null) {
                 int shown = Math.max(1, Math.min(MAX_ROWS, rows.getOrDefault(name, 1)));
@@ -131,6 +134,13 @@ public final class FormFields {
             }
         }
         return true;
+    }
+
+    /** The metadata of a file as the API takes it: exactly fileName, mediaType, sizeBytes and sha256. */
+    static boolean isFileRecord(Class<?> type) {
+        if (!type.isRecord()) return false;
+        List<String> names = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).sorted().toList();
+        return names.equals(List.of("fileName", "mediaType", "sha256", "sizeBytes"));
     }
 
     private static Field field(String name, String input, boolean required, Integer maxLength, Long min, Long max,

@@ -19,6 +19,8 @@ import org.weiquan.api.report.MonthlyPetitionReport;
 import org.weiquan.api.report.MonthlyPetitionReportQuery;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.web.Csv;
+import org.weiquan.app.web.Tables;
+import org.weiquan.app.web.TablesXlsx;
 import org.weiquan.command.deadline.DeadlineCalculator;
 
 import java.io.IOException;
@@ -61,11 +63,11 @@ public class PetitionReportController {
                 : YearMonth.parse(month);
         MonthlyPetitionReport report = report(reported);
         if (format.equals("xlsx")) {
-            PetitionReportSheet.Sheet sheet = PetitionReportSheet.of(report, messages, LocaleContextHolder.getLocale());
-            response.setContentType(PetitionReportXlsx.MEDIA_TYPE);
+            Tables.Sheet sheet = PetitionReportSheet.of(report, messages, LocaleContextHolder.getLocale());
+            response.setContentType(TablesXlsx.MEDIA_TYPE);
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                     .filename("petition-report-" + reported + ".xlsx").build().toString());
-            PetitionReportXlsx.write(sheet, response.getOutputStream());
+            TablesXlsx.write(sheet, response.getOutputStream());
             return null;
         }
         if (format.equals("csv")) {

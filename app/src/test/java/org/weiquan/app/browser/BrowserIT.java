@@ -28,6 +28,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.weiquan.app.support.ApiClient;
 import org.weiquan.app.support.ApiResponse;
 import org.weiquan.app.support.Disputes;
+import org.weiquan.app.support.LegalAidCases;
+import org.weiquan.app.support.Hazards;
 import org.weiquan.app.support.Petitions;
 
 import java.io.File;
@@ -161,7 +163,7 @@ class BrowserIT {
         assertThat(compressedBytes("/", "/css/weiquan.css", "/webjars/bootstrap/css/bootstrap.min.css"))
                 .as("the queue page with its styles, compressed (UI.md: keep each page light)").isLessThan(200 * 1024);
 
-        browser.findElement(By.cssSelector("a[aria-label='查看 " + caseNumber + "']")).click();
+        click(browser.findElement(By.cssSelector("a[aria-label='查看 " + caseNumber + "']")));
         assertThat(text("h1")).isEqualTo(caseNumber);
         assertThat(text(".breadcrumb")).contains("工作台", "劳动争议", caseNumber);
         assertThat(text(".card-body")).as("the officer by name").contains("李明").doesNotContain("officer.li");
@@ -218,10 +220,10 @@ class BrowserIT {
         signOut();
 
         signIn("admin", "admin-demo");
-        browser.findElement(By.linkText("处理器与重放")).click();
+        click(browser.findElement(By.linkText("处理器与重放")));
         assertThat(text("h1")).isEqualTo("处理器与重放");
         assertThat(text("table")).contains("dispute-list", "case-history", "monitoring");
-        browser.findElement(By.cssSelector("button[aria-label='重放 dispute-list']")).click();
+        click(browser.findElement(By.cssSelector("button[aria-label='重放 dispute-list']")));
         assertThat(text(".alert-success")).isEqualTo("已开始重放 dispute-list");
         await("the replay of dispute-list reaches the head").atMost(Duration.ofSeconds(30))
                 .ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
@@ -274,7 +276,7 @@ class BrowserIT {
         act("RECORD_MEDIATION_FAILURE", Map.of("reason", "单位拒绝调解"));
         assertThat(text("details[data-action=RECORD_MEDIATION_FAILURE] .alert-danger"))
                 .contains("本案已被他人修改", "本案未作任何更改");
-        browser.findElement(By.linkText("重新载入本案")).click();
+        click(browser.findElement(By.linkText("重新载入本案")));
         assertThat(text(".wq-status")).isEqualTo("调解中");
 
         actAndSucceed("RECORD_MEDIATION_SESSION", Map.of("summary", "第一次调解，双方同意分期支付"));
@@ -503,6 +505,69 @@ class BrowserIT {
     }
 
     @Test
+    void an_officer_takes_a_hazard_a_legal_aid_case_and_a_petition_along_their_main_paths_on_the_case_page()
+            throws IOException {
+        ApiClient api = new ApiClient(port);
+        String hazard = api.as(ApiClient.OFFICER_LI).post(Hazards.PATH, Hazards.report("GENERAL", Hazards.CREDIT_CODE))
+                .json().path("caseNumber").asText();
+        String legalAid = api.as(ApiClient.OFFICER_LI).post(LegalAidCases.PATH, LegalAidCases.application(7))
+                .json().path("caseNumber").asText();
+        String petition = api.as(ApiClient.OFFICER_LI).post(Petitions.PATH, Petitions.letter()).json()
+                .path("caseNumber").asText();
+        String in10Days = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(10).toString();
+        Path photo = Files.createTempFile("rectified-", ".jpg");
+        Files.write(photo, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3});
+        browser.get(url("/login"));
+        signIn("officer.li", "officer-demo");
+
+        openCase(hazard, "已登记");
+        actAndSucceed("ISSUE_RECTIFICATION_NOTICE", Map.of("deadline", in10Days, "requirements", "十日内清理二号车间消防通道"));
+        assertThat(text(".wq-status")).isEqualTo("整改中");
+        assertThat(text(".wq-deadlines")).as("the notice's deadline on the page").contains("整改期限", in10Days);
+        actAndSucceed("SUBMIT_RECTIFICATION", Map.of("description", "消防通道已清理完毕", "evidence", photo.toString()));
+        assertThat(text(".wq-status")).isEqualTo("已报送整改情况");
+        actAndSucceed("VERIFY_RECTIFICATION", Map.of("outcome", "PASSED", "findings", "现场复查，通道畅通"));
+        assertThat(text(".wq-status")).as("a passed verification signs the hazard off (销号)").isEqualTo("已办结");
+        assertThat(actionsOffered()).isEmpty();
+        assertThat(text(".wq-timeline")).as("each step in the history").contains("整改", "复查");
+
+        openCase(legalAid, "已收到申请");
+        actAndSucceed("APPROVE", Map.of("meansTest.hardshipEstablished", "true", "meansTest.basis", "低保证明"));
+        assertThat(text(".wq-status")).isEqualTo("决定给予法律援助");
+        actAndSucceed("ASSIGN_LAWYER", Map.of("lawyerId", "lawyer.zhou"));
+        assertThat(text(".wq-status")).isEqualTo("已指派律师");
+        actAndSucceed("RECORD_OUTCOME", Map.of("outcome", "WON", "amountRecovered", "8000"));
+        assertThat(text(".wq-status")).isEqualTo("已记录办理结果");
+        actAndSucceed("SUBMIT_CLOSING_REPORT", Map.of("summary", "仲裁裁决支持全部请求，已执行到位"));
+        assertThat(text(".wq-status")).isEqualTo("已提交结案报告");
+        actAndSucceed("CLOSE", Map.of("reason", "COMPLETED"));
+        assertThat(text(".wq-status")).isEqualTo("已结案");
+
+        openCase(petition, "已收到");
+        actAndSucceed("REGISTER", Map.of("subject", "WAGE_ARREARS"));
+        assertThat(text(".wq-status")).isEqualTo("已登记");
+        actAndSucceed("ASSIGN", Map.of("routing", "HANDLED_DIRECTLY", "handlingUnit", "姑苏区总工会权益保障部"));
+        actAndSucceed("ACCEPT", Map.of());
+        assertThat(text(".wq-status")).isEqualTo("已受理");
+        assertThat(text(".wq-deadlines")).contains("办结期限", "《信访工作条例》第三十四条");
+        actAndSucceed("REPLY", Map.of("reply", "经调查，单位已补发拖欠工资"));
+        assertThat(text(".wq-status")).isEqualTo("已出具信访处理意见书");
+        actAndSucceed("CLOSE", Map.of("reason", "RESOLVED"));
+        assertThat(text(".wq-status")).isEqualTo("已办结");
+        assertThat(timelineSteps()).as("each step of the petition in its history").isGreaterThanOrEqualTo(6);
+        screenshot("case-petition-closed");
+        signOut();
+    }
+
+    /** Opens the case's page once the case list shows it in {@code status}. */
+    private void openCase(String caseNumber, String status) {
+        await(caseNumber + " on its page").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            browser.get(url("/cases/" + caseNumber));
+            assertThat(present(".wq-status")).containsExactly(status);
+        });
+    }
+
+    @Test
     void an_unknown_page_is_a_page_in_chinese_and_the_api_still_answers_problem_json() throws Exception {
         browser.get(url("/login"));
         signIn("officer.li", "officer-demo");
@@ -601,6 +666,8 @@ class BrowserIT {
             WebElement input = scope.findElement(By.name(field.getKey()));
             if ("select".equals(input.getTagName())) {
                 new Select(input).selectByValue(field.getValue());
+            } else if ("file".equals(input.getAttribute("type"))) {
+                input.sendKeys(field.getValue()); // a path on this machine, as a user picks a file
             } else if ("date".equals(input.getAttribute("type"))) {
                 ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, field.getValue());
             } else {

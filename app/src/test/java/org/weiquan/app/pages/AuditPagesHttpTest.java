@@ -23,9 +23,14 @@ class AuditPagesHttpTest extends HttpIntegrationTest {
         String number = filed.path("caseNumber").asText();
         PageClient wang = new PageClient(port).signIn(ApiClient.SUPERVISOR_WANG);
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        // oldest first: the new case is on the last page of what officer.li did today
         await().atMost(READ_SIDE).untilAsserted(() -> {
-            PageClient.Page page = wang.get("/audit?actor=officer.li&from=" + today + "&to=" + today);
-            assertThat(page.status()).isEqualTo(200);
+            PageClient.Page first = wang.get("/audit?actor=officer.li&from=" + today + "&to=" + today);
+            assertThat(first.status()).isEqualTo(200);
+            Matcher total = Pattern.compile("共 (\\d+) 条记录").matcher(first.body());
+            assertThat(total.find()).isTrue();
+            int last = (Integer.parseInt(total.group(1)) - 1) / AuditPageController.PAGE_SIZE;
+            PageClient.Page page = wang.get("/audit?actor=officer.li&from=" + today + "&to=" + today + "&page=" + last);
             assertThat(page.body()).contains(number, "李明", "经办人", "姑苏区总工会", "已登记");
         });
         PageClient.Page page = wang.get("/audit?actor=officer.li&from=" + today + "&to=" + today);

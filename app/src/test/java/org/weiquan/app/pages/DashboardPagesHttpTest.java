@@ -42,6 +42,8 @@ class DashboardPagesHttpTest extends HttpIntegrationTest {
 
         assertThat(api.as(ApiClient.OFFICER_LI).post(Disputes.PATH, Disputes.filing()).status()).isEqualTo(201);
         await().atMost(READ_SIDE).untilAsserted(() -> assertThat(openOn(wang.get("/dashboard"))).isEqualTo(apiOpen + 1));
+        assertThat(wang.get("/dashboard").body()).as("the district of the new case in the table")
+                .containsPattern("<th scope=\"row\">姑苏区</th>\\s*<td>[1-9]\\d*</td>");
     }
 
     @Test

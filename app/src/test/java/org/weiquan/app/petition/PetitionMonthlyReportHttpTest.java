@@ -139,7 +139,7 @@ class PetitionMonthlyReportHttpTest extends PetitionHttpTest {
             JsonNode problem = assertProblem(report(ANALYST_ZHAO, "?month=" + bad), 400, "validation-failed");
             assertThat(errorFields(problem)).as(bad).containsExactly("month");
         }
-        assertProblem(report(ANALYST_ZHAO, "?month=2026-11&format=xlsx"), 400, "validation-failed");
+        assertProblem(report(ANALYST_ZHAO, "?month=2026-11&format=pdf"), 400, "validation-failed");
     }
 
     @Test

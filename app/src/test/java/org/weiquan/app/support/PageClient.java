@@ -52,6 +52,21 @@ public final class PageClient {
         return remember(send(HttpRequest.newBuilder(uri(path)).GET()));
     }
 
+    /** A download's bytes (a workbook, a file), with the session. */
+    public byte[] bytes(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) throw new AssertionError(path + " answered " + response.statusCode());
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Posts {@code form} with the CSRF token of the page read last. */
     public Page post(String path, Map<String, String> form) {
         Map<String, String> fields = new LinkedHashMap<>(form);

@@ -1,4 +1,4 @@
-package org.weiquan.app.report;
+package org.weiquan.app.web;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -14,17 +14,17 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * The report's sheet as an Excel workbook (.xlsx): one worksheet, the title and organisation on top,
- * then each table with its heading row; counts are numbers and rates percentages, so the office can
- * sum and pass them on as they are.
+ * A {@link Tables.Sheet} as an Excel workbook (.xlsx, ADR 38): one worksheet, the title and the
+ * organisation on top, then each table with its heading row; counts are numbers and rates
+ * percentages, so the office can sum and pass them on as they are.
  */
-public final class PetitionReportXlsx {
+public final class TablesXlsx {
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private PetitionReportXlsx() {
+    private TablesXlsx() {
     }
 
-    public static void write(PetitionReportSheet.Sheet report, OutputStream out) throws IOException {
+    public static void write(Tables.Sheet report, OutputStream out) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(report.title() + " " + report.month()));
             Font bold = workbook.createFont();
@@ -48,7 +48,7 @@ public final class PetitionReportXlsx {
             sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 3));
             r++;
             sheet.createRow(r++).createCell(0).setCellValue(report.organisation() + "  " + report.month());
-            for (PetitionReportSheet.Section section : report.sections()) {
+            for (Tables.Section section : report.sections()) {
                 r++;
                 Row named = sheet.createRow(r++);
                 named.createCell(0).setCellValue(section.title());
@@ -59,10 +59,10 @@ public final class PetitionReportXlsx {
                     head.createCell(c).setCellValue(header.get(c));
                     head.getCell(c).setCellStyle(heading);
                 }
-                for (List<PetitionReportSheet.Cell> cells : section.rows()) {
+                for (List<Tables.Cell> cells : section.rows()) {
                     Row row = sheet.createRow(r++);
                     for (int c = 0; c < cells.size(); c++) {
-                        PetitionReportSheet.Cell cell = cells.get(c);
+                        Tables.Cell cell = cells.get(c);
                         var written = row.createCell(c);
                         if (cell.number() == null) {
                             written.setCellValue(cell.text());
