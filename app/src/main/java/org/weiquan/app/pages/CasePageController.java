@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.weiquan.app.casefile.CaseNotFoundException;
 import org.weiquan.app.casefile.CaseController;
 import org.weiquan.app.casefile.PointInTime;
+import org.weiquan.app.reference.ReferenceDataController;
 import org.weiquan.api.common.LinkRelation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.weiquan.app.security.Role;
@@ -57,10 +58,12 @@ public class CasePageController {
     private final CaseActionSender sender;
     private final PointInTime pointInTime;
     private final CaseController cases;
+    private final ReferenceDataController roster;
 
     public CasePageController(CaseAccess access, CaseReadSide readSide, List<CaseKindSupport> kinds,
                               UserProperties users, Clock clock, CaseActionForms forms, CaseActionSender sender,
-                              PointInTime pointInTime, CaseController cases) {
+                              PointInTime pointInTime, CaseController cases, ReferenceDataController roster) {
+        this.roster = roster;
         this.pointInTime = pointInTime;
         this.cases = cases;
         this.forms = forms;
@@ -148,6 +151,18 @@ public class CasePageController {
         return render(ref, model);
     }
 
+    /** Who may be chosen where an action names a mediator or a lawyer: the listed ones of the roster and panel. */
+    public record Choice(String id, String label) {
+    }
+
+    private Map<String, List<Choice>> rosterOptions() {
+        List<Choice> mediators = roster.mediators().stream().filter(m -> m.active())
+                .map(m -> new Choice(m.mediatorId(), m.name() + "（" + m.mediatorId() + "）")).toList();
+        List<Choice> lawyers = roster.lawyers().stream().filter(l -> l.active())
+                .map(l -> new Choice(l.lawyerId(), l.name() + " · " + l.lawFirm() + "（" + l.lawyerId() + "）")).toList();
+        return Map.of("mediator", mediators, "lawyerId", lawyers);
+    }
+
     private static Instant endOf(LocalDate day) {
         return day.plusDays(1).atStartOfDay(WorkQueueController.CHINA).toInstant().minusNanos(1);
     }
@@ -204,6 +219,7 @@ public class CasePageController {
         model.addAttribute("links", CaseFacts.links(detail));
         model.addAttribute("relations", LinkRelation.values());
         model.addAttribute("mayLink", officer);
+        model.addAttribute("rosterOptions", officer ? rosterOptions() : Map.of());
         if (!model.containsAttribute("linkValues")) model.addAttribute("linkValues", Map.of());
         if (!model.containsAttribute("values")) model.addAttribute("values", Map.of());
         if (!model.containsAttribute("fieldErrors")) model.addAttribute("fieldErrors", Map.of());

@@ -33,6 +33,9 @@ class CasePageFactsHttpTest extends HttpIntegrationTest {
         PageClient li = new PageClient(port).signIn(ApiClient.OFFICER_LI);
         await().atMost(READ_SIDE).untilAsserted(() -> assertThat(li.get("/cases/" + filed.path("caseNumber").asText()).body())
                 .contains("data-deadline=\"mediationDueOn\"", "调解期限", "《劳动争议调解仲裁法》第十四条"));
+        assertThat(li.get("/cases/" + filed.path("caseNumber").asText()).body()).as("the mediator chosen from the roster")
+                .containsPattern("<select class=\"form-select\" id=\"f-ASSIGN_MEDIATOR-mediator\" name=\"mediator\"")
+                .contains("<option value=\"mediator.sun\">");
     }
 
     @Test
