@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The petition periods as configuration ({@code weiquan.petition.*}); the defaults are those of
  * 《信访工作条例》. Periods read as {@code "15 calendar-days"} or {@code "5 working-days"}.
+ * {@code collective-visit-minimum}: a visit of at least this many is a collective visit (ADR 40).
  */
 @ConfigurationProperties("weiquan.petition")
 public record PetitionPolicyProperties(
@@ -18,5 +19,5 @@ public record PetitionPolicyProperties(
         @DefaultValue("30 calendar-days") String reviewAnswer,
         @DefaultValue("30 calendar-days") String reexaminationRequest,
         @DefaultValue("30 calendar-days") String reexaminationAnswer,
-        @DefaultValue("5") int collectiveVisitThreshold) {
+        @DefaultValue("5") int collectiveVisitMinimum) {
 }

@@ -164,7 +164,7 @@ class PetitionLifecycleHttpTest extends PetitionHttpTest {
     }
 
     @Test
-    void a_visit_of_six_is_a_collective_visit_whose_alert_is_in_the_history_and_a_visit_of_five_is_not() {
+    void a_visit_of_six_is_a_collective_visit_whose_alert_is_in_the_history_and_a_visit_of_four_is_not() {
         String collective = receive(Petitions.visit(6)).path("petitionId").asText();
         JsonNode detail = awaitPetition(collective, 1).json();
         assertThat(detail.path("collective").asBoolean()).isTrue();
@@ -176,9 +176,9 @@ class PetitionLifecycleHttpTest extends PetitionHttpTest {
         assertThat(history.get(1).path("causationId").asText()).as("both caused by the one receive command")
                 .isEqualTo(history.get(0).path("causationId").asText());
 
-        String ordinary = receive(Petitions.visit(5)).path("petitionId").asText();
-        JsonNode five = awaitPetition(ordinary, 0).json();
-        assertThat(five.path("collective").asBoolean()).isFalse();
+        String ordinary = receive(Petitions.visit(4)).path("petitionId").asText();
+        JsonNode four = awaitPetition(ordinary, 0).json();
+        assertThat(four.path("collective").asBoolean()).isFalse();
         assertThat(eventTypes(awaitPetitionHistory(ordinary, 1))).containsExactly("petition.received");
     }
 

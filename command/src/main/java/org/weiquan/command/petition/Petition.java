@@ -190,7 +190,8 @@ public class Petition extends CaseAggregate<PetitionStatus> {
                         + "concluded in " + earlier.caseNumber() + ": it is not accepted again (《信访工作条例》§36)");
             }
         }
-        boolean collective = visit && command.visitorCount() > policy.collectiveVisitThreshold();
+        // 集体访 is a visit of five or more (5人以上 includes five)
+        boolean collective = visit && command.visitorCount() >= policy.collectiveVisitMinimum();
         LocalDate assignmentDue = policy.calculator().lastDay(command.receivedOn(), policy.assignment());
 
         apply(new PetitionReceivedEvent(command.petitionId(), command.caseNumber(), command.organisation(),

@@ -21,12 +21,13 @@ import java.util.Objects;
  * @param reexaminationRequest      §36: the petitioner may ask for re-examination this long after the
  *                                  review opinion
  * @param reexaminationAnswer       §36: the re-examination opinion is due this long after the request
- * @param collectiveVisitThreshold  a visit of more visitors than this is a collective visit (集体访)
+ * @param collectiveVisitMinimum    a visit of at least this many visitors is a collective visit (集体访, "5人以上"
+ *                                  includes five)
  */
 public record PetitionPolicy(LegalPeriod assignment, LegalPeriod acceptanceNotice, LegalPeriod competenceObjection,
                              LegalPeriod reply, int maxReplyExtensionDays, LegalPeriod reviewRequest,
                              LegalPeriod reviewAnswer, LegalPeriod reexaminationRequest,
-                             LegalPeriod reexaminationAnswer, int collectiveVisitThreshold,
+                             LegalPeriod reexaminationAnswer, int collectiveVisitMinimum,
                              DeadlineCalculator calculator) {
     public PetitionPolicy {
         Objects.requireNonNull(assignment, "assignment");
@@ -39,7 +40,7 @@ public record PetitionPolicy(LegalPeriod assignment, LegalPeriod acceptanceNotic
         Objects.requireNonNull(reexaminationAnswer, "reexaminationAnswer");
         Objects.requireNonNull(calculator, "calculator");
         if (maxReplyExtensionDays < 0) throw new IllegalArgumentException("maxReplyExtensionDays < 0");
-        if (collectiveVisitThreshold < 1) throw new IllegalArgumentException("collectiveVisitThreshold < 1");
+        if (collectiveVisitMinimum < 1) throw new IllegalArgumentException("collectiveVisitMinimum < 1");
     }
 
     /** The periods the law sets today. */

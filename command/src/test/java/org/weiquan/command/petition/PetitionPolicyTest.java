@@ -23,20 +23,20 @@ class PetitionPolicyTest {
         assertThat(policy.reviewAnswer()).isEqualTo(LegalPeriod.calendarDays(30));
         assertThat(policy.reexaminationRequest()).isEqualTo(LegalPeriod.calendarDays(30));
         assertThat(policy.reexaminationAnswer()).isEqualTo(LegalPeriod.calendarDays(30));
-        assertThat(policy.collectiveVisitThreshold()).isEqualTo(5);
+        assertThat(policy.collectiveVisitMinimum()).isEqualTo(5);
         assertThat(policy.calculator()).isSameAs(calculator);
     }
 
     @Test
-    void a_policy_refuses_a_collective_threshold_below_one_visitor() {
-        assertThatThrownBy(() -> withThresholdAndExtension(0, 30)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(withThresholdAndExtension(1, 30).collectiveVisitThreshold()).isEqualTo(1);
+    void a_policy_refuses_a_collective_minimum_below_one_visitor() {
+        assertThatThrownBy(() -> withMinimumAndExtension(0, 30)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(withMinimumAndExtension(1, 30).collectiveVisitMinimum()).isEqualTo(1);
     }
 
     @Test
     void a_policy_refuses_a_negative_extension_limit() {
-        assertThatThrownBy(() -> withThresholdAndExtension(5, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(withThresholdAndExtension(5, 0).maxReplyExtensionDays()).isZero();
+        assertThatThrownBy(() -> withMinimumAndExtension(5, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(withMinimumAndExtension(5, 0).maxReplyExtensionDays()).isZero();
     }
 
     @Test
@@ -52,7 +52,7 @@ class PetitionPolicyTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("calculator");
     }
 
-    private PetitionPolicy withThresholdAndExtension(int threshold, int maxExtension) {
+    private PetitionPolicy withMinimumAndExtension(int threshold, int maxExtension) {
         LegalPeriod days = LegalPeriod.calendarDays(30);
         return new PetitionPolicy(days, days, LegalPeriod.workingDays(5), days, maxExtension, days, days, days, days,
                 threshold, calculator);

@@ -276,8 +276,17 @@ class PetitionTest {
         }
 
         @Test
-        void a_visit_of_five_is_not_a_collective_visit() {
+        void a_visit_of_five_is_a_collective_visit_because_5人以上_includes_five() {
             Intake intake = new Intake().channel(PetitionChannel.VISIT).visitors(5);
+            fixture.givenNoPriorActivity()
+                    .when(intake.command())
+                    .expectEvents(intake.collective(true).event(),
+                            new CollectiveVisitAlertRaisedEvent(ID, CASE_NUMBER, 5, DISTRICT));
+        }
+
+        @Test
+        void a_visit_of_four_is_not_a_collective_visit() {
+            Intake intake = new Intake().channel(PetitionChannel.VISIT).visitors(4);
             fixture.givenNoPriorActivity()
                     .when(intake.command())
                     .expectEvents(intake.event());
@@ -292,11 +301,11 @@ class PetitionTest {
         }
 
         @Test
-        void the_collective_visit_threshold_comes_from_the_policy() {
+        void the_collective_visit_minimum_comes_from_the_policy() {
             PetitionPolicy strict = new PetitionPolicy(POLICY.assignment(), POLICY.acceptanceNotice(),
                     POLICY.competenceObjection(), POLICY.reply(), POLICY.maxReplyExtensionDays(),
                     POLICY.reviewRequest(), POLICY.reviewAnswer(), POLICY.reexaminationRequest(),
-                    POLICY.reexaminationAnswer(), 2, POLICY.calculator());
+                    POLICY.reexaminationAnswer(), 3, POLICY.calculator());
             FixtureConfiguration<Petition> strictFixture = new AggregateTestFixture<>(Petition.class);
             strictFixture.registerInjectableResource(OrganisationAreas.cityFederation());
             strictFixture.registerInjectableResource(strict);
@@ -306,6 +315,10 @@ class PetitionTest {
                     .when(intake.command())
                     .expectEvents(intake.collective(true).event(),
                             new CollectiveVisitAlertRaisedEvent(ID, CASE_NUMBER, 3, DISTRICT));
+            Intake two = new Intake().channel(PetitionChannel.VISIT).visitors(2);
+            strictFixture.givenNoPriorActivity()
+                    .when(two.command())
+                    .expectEvents(two.event());
         }
 
         @Test
