@@ -73,9 +73,16 @@ public class AnalystExports implements DisposableBean {
             this.span = export.span(from, to);
         }
 
+        /** 100 once done; until then how far through the span (never 100); null when the store cannot tell. */
+        private Double percent() {
+            if (state == State.DONE) return 100.0;
+            if (span == null) return null;
+            if (position == Long.MIN_VALUE) return 0.0;
+            return Math.min(99.9, 100 * span.fractionAt(position));
+        }
+
         Status status() {
-            Double percent = state == State.DONE ? Double.valueOf(100) : span == null || position == Long.MIN_VALUE
-                    ? (span == null ? null : Double.valueOf(0)) : Double.valueOf(Math.min(99.9, 100 * span.fractionAt(position)));
+            Double percent = percent();
             long bytes;
             try {
                 bytes = Files.exists(file) ? Files.size(file) : 0;

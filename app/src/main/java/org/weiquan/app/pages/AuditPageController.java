@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.weiquan.app.web.Tables;
 import org.weiquan.app.web.TablesXlsx;
 import org.axonframework.queryhandling.QueryGateway;
@@ -28,7 +26,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * 审计查询: "everything officer X did last week" — the events of the cases the viewer covers, by
@@ -51,8 +48,7 @@ public class AuditPageController {
         this.queries = queries;
         this.clock = clock;
         this.users = users.users();
-        this.displayNames = users.users().stream().collect(Collectors.toUnmodifiableMap(UserProperties.User::username,
-                UserProperties.User::displayName, (first, second) -> first));
+        this.displayNames = users.displayNames();
     }
 
     /** One row of the result, with the actor's name as the pages show people. */
@@ -85,10 +81,7 @@ public class AuditPageController {
                 first + " – " + last, List.of(new Tables.Section(title, List.of(label("audit.time", locale),
                 label("audit.actor", locale), label("audit.role", locale), label("field.organisation", locale),
                 label("field.case-number", locale), label("audit.what", locale)), rows)));
-        response.setContentType(TablesXlsx.MEDIA_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("audit-" + first + "-" + last + ".xlsx").build().toString());
-        TablesXlsx.write(sheet, response.getOutputStream());
+        TablesXlsx.download(response, "audit-" + first + "-" + last + ".xlsx", sheet);
     }
 
     /** What the audit is searched by: who, which days (both included, in China), which kind. */

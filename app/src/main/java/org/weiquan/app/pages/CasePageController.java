@@ -1,7 +1,5 @@
 package org.weiquan.app.pages;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,17 +16,12 @@ import org.weiquan.app.reference.ReferenceDataController;
 import org.weiquan.api.common.LinkRelation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.weiquan.app.security.Role;
-import org.weiquan.app.web.ProjectionLag;
-import java.time.Duration;
 import java.time.Instant;
 import org.weiquan.api.common.CaseKind;
-import org.weiquan.api.query.CaseListQuery;
-import org.weiquan.api.query.CasePage;
 import org.weiquan.api.query.CaseSummary;
 import org.weiquan.api.query.HistoryEntry;
 import org.weiquan.app.casefile.CaseAccess;
 import org.weiquan.app.casefile.CaseKindSupport;
-import org.weiquan.app.casefile.CaseReads;
 import org.weiquan.app.casefile.RegisteredCase;
 import org.weiquan.app.security.CurrentUser;
 import org.weiquan.app.security.UserProperties;
@@ -71,8 +64,7 @@ public class CasePageController {
         this.access = access;
         this.readSide = readSide;
         this.kinds = kinds.stream().collect(Collectors.toUnmodifiableMap(CaseKindSupport::kind, Function.identity()));
-        this.displayNames = users.users().stream().collect(Collectors.toUnmodifiableMap(UserProperties.User::username,
-                UserProperties.User::displayName, (first, second) -> first));
+        this.displayNames = users.displayNames();
         this.clock = clock;
     }
 
@@ -90,8 +82,7 @@ public class CasePageController {
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                            Model model) {
-        RegisteredCase found = access.visibleCase(ref, CurrentUser.get());
-        kinds.get(found.kind()).requireHistoryVisible(found.caseId(), CurrentUser.get());
+        RegisteredCase found = historyVisible(access.visibleCase(ref, CurrentUser.get()));
         if (asOf != null) {
             model.addAttribute("asOf", asOf);
             try {
@@ -111,7 +102,7 @@ public class CasePageController {
                 model.addAttribute("changesReversed", true);
             }
         }
-        return render(ref, model);
+        return render(found, model);
     }
 
     /** Links this case to another the officer may see, recorded on both (the API's link). */
@@ -121,15 +112,8 @@ public class CasePageController {
                        RedirectAttributes redirect) {
         WeiquanUser user = CurrentUser.get();
         RegisteredCase found = access.visibleCase(ref, user);
-        String problem = null;
-        LinkRelation chosen = null;
-        try {
-            chosen = relation == null || relation.isBlank() ? null : LinkRelation.valueOf(relation);
-        } catch (IllegalArgumentException unknown) {
-            problem = "link.relation-required";
-        }
-        if (chosen == null) problem = "link.relation-required";
-        else if (linkedCase.isBlank()) problem = "link.case-required";
+        LinkRelation chosen = relationOf(relation);
+        String problem = chosen == null ? "link.relation-required" : linkedCase.isBlank() ? "link.case-required" : null;
         if (problem == null) {
             try {
                 long before = CaseReadSide.versionOf(readSide.history(found));
@@ -148,7 +132,17 @@ public class CasePageController {
         model.addAttribute("linkProblem", problem);
         model.addAttribute("linkValues", Map.of("linkedCase", linkedCase, "relation", relation == null ? "" : relation,
                 "note", note == null ? "" : note));
-        return render(ref, model);
+        return render(historyVisible(found), model);
+    }
+
+    /** The relation chosen on the link form, or null when none or an unknown one was sent. */
+    private static LinkRelation relationOf(String relation) {
+        if (relation == null || relation.isBlank()) return null;
+        try {
+            return LinkRelation.valueOf(relation);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     /** Who may be chosen where an action names a mediator or a lawyer: the listed ones of the roster and panel. */
@@ -190,13 +184,21 @@ public class CasePageController {
         result.showRefusal(model, response);
         model.addAttribute("failed", action);
         model.addAttribute("values", values);
-        return render(ref, model);
+        return render(historyVisible(found), model);
     }
 
-    private String render(String ref, Model model) {
+    /**
+     * The case, when the kind's rules let the user read its full history (the page shows it); an
+     * action or a link needs only that the case be visible, as in the API.
+     */
+    private RegisteredCase historyVisible(RegisteredCase found) {
+        kinds.get(found.kind()).requireHistoryVisible(found.caseId(), CurrentUser.get());
+        return found;
+    }
+
+    /** The page of a case whose history the user may read. */
+    private String render(RegisteredCase found, Model model) {
         WeiquanUser user = CurrentUser.get();
-        RegisteredCase found = access.visibleCase(ref, user);
-        kinds.get(found.kind()).requireHistoryVisible(found.caseId(), user);
         CaseSummary summary = readSide.summaryOf(found, user);
         LocalDate today = LocalDate.now(clock.withZone(WorkQueueController.CHINA));
         List<HistoryEntry> history = readSide.history(found);

@@ -62,7 +62,6 @@ public class IntakePageController {
     @GetMapping
     public String kinds(Model model) {
         model.addAttribute("kinds", forms.kinds().stream().map(CaseIntakeForms::slugOf).toList());
-        model.addAttribute("kindNames", forms.kinds());
         return "intake-kinds";
     }
 

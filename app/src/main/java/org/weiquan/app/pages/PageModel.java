@@ -10,7 +10,6 @@ import org.weiquan.app.security.UserProperties;
 import org.weiquan.app.security.WeiquanUser;
 
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** What every page's layout needs, the error pages' too: who is signed in. */
 @ControllerAdvice(basePackageClasses = PageModel.class, assignableTypes = ErrorController.class)
@@ -18,9 +17,7 @@ public class PageModel {
     private final Map<String, String> displayNames;
 
     public PageModel(UserProperties users) {
-        this.displayNames = users.users().stream()
-                .collect(Collectors.toUnmodifiableMap(UserProperties.User::username, UserProperties.User::displayName,
-                        (first, second) -> first));
+        this.displayNames = users.displayNames();
     }
 
     @ModelAttribute("me")

@@ -3,8 +3,6 @@ package org.weiquan.app.pages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.weiquan.api.common.CaseStatus;
 import org.weiquan.app.casefile.CaseKindSupport;
@@ -152,10 +150,7 @@ public class WorkQueueController {
                 label("field.employer", locale), label("field.district", locale), label("field.deadline", locale),
                 label("queue.days-left", locale)), rows)));
         if (format.equals("xlsx")) {
-            response.setContentType(TablesXlsx.MEDIA_TYPE);
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                    .filename("queue-" + today + ".xlsx").build().toString());
-            TablesXlsx.write(sheet, response.getOutputStream());
+            TablesXlsx.download(response, "queue-" + today + ".xlsx", sheet);
         } else {
             Csv.download(response, "queue-" + today + ".csv", csv -> Tables.writeCsv(sheet, csv));
         }

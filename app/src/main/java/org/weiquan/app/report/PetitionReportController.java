@@ -11,8 +11,6 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.weiquan.api.report.MonthlyPetitionReport;
@@ -64,10 +62,7 @@ public class PetitionReportController {
         MonthlyPetitionReport report = report(reported);
         if (format.equals("xlsx")) {
             Tables.Sheet sheet = PetitionReportSheet.of(report, messages, LocaleContextHolder.getLocale());
-            response.setContentType(TablesXlsx.MEDIA_TYPE);
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                    .filename("petition-report-" + reported + ".xlsx").build().toString());
-            TablesXlsx.write(sheet, response.getOutputStream());
+            TablesXlsx.download(response, "petition-report-" + reported + ".xlsx", sheet);
             return null;
         }
         if (format.equals("csv")) {

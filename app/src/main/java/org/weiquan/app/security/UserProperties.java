@@ -3,6 +3,8 @@ package org.weiquan.app.security;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Users configured in properties ({@code weiquan.security.users}); the embedded profile ships demo
@@ -12,6 +14,12 @@ import java.util.List;
 public record UserProperties(List<User> users) {
     public UserProperties {
         users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    /** How the pages name each user, by user name (the first entry wins if a name is configured twice). */
+    public Map<String, String> displayNames() {
+        return users.stream().collect(Collectors.toUnmodifiableMap(User::username, User::displayName,
+                (first, second) -> first));
     }
 
     /** {@code displayName}: how the pages name the user (李明); the user name when none is set. */

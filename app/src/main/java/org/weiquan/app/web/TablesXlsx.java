@@ -1,5 +1,6 @@
 package org.weiquan.app.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -8,6 +9,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +25,14 @@ public final class TablesXlsx {
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private TablesXlsx() {
+    }
+
+    /** Answers with the workbook as the download {@code fileName} (the handler then returns nothing). */
+    public static void download(HttpServletResponse response, String fileName, Tables.Sheet sheet) throws IOException {
+        response.setContentType(MEDIA_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
+                .toString());
+        write(sheet, response.getOutputStream());
     }
 
     public static void write(Tables.Sheet report, OutputStream out) throws IOException {
